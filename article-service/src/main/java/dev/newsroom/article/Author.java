@@ -1,0 +1,5 @@
+package dev.newsroom.article;
+
+/** A by-line on an article. */
+public record Author(String name) {
+}

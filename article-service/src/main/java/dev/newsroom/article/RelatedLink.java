@@ -1,0 +1,5 @@
+package dev.newsroom.article;
+
+/** A "Read also" link. */
+public record RelatedLink(String title, String url) {
+}

@@ -1,0 +1,204 @@
+package dev.newsroom.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * A real Apache Kafka broker (KRaft, broker and controller in one process) run from the jars that
+ * Maven copied into {@code local-platform/target/kafka-lib}. Used by {@code ./newsroom} and by the
+ * tests when no Docker engine is there.
+ */
+public final class LocalKafka {
+
+    private static final String READY_LINE = "Kafka Server started";
+
+    private final Path dataDir;
+    private final Path libDir;
+    private final int port;
+    private final int controllerPort;
+
+    public LocalKafka(Path dataDir, Path libDir, int port, int controllerPort) {
+        this.dataDir = dataDir.toAbsolutePath();
+        this.libDir = libDir.toAbsolutePath();
+        this.port = port;
+        this.controllerPort = controllerPort;
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public Path logFile() {
+        return dataDir.resolve("kafka.log");
+    }
+
+    /** Starts the broker, waits until it serves, creates the platform's topics; the process outlives this JVM. */
+    public Process start(Duration timeout) throws IOException, InterruptedException {
+        if (!Files.isDirectory(libDir)) {
+            throw new InfrastructureException("Kafka broker jars not found in " + libDir
+                    + ": build them with ./mvnw -pl local-platform package");
+        }
+        Ports.requireFree(port, "Kafka broker");
+        Ports.requireFree(controllerPort, "Kafka controller");
+        Path properties = writeConfiguration();
+        if (!Files.exists(dataDir.resolve("log").resolve("meta.properties"))) {
+            format(properties);
+        }
+        Files.deleteIfExists(logFile());
+        Process broker = new ProcessBuilder(javaCommand("kafka.Kafka", properties.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(logFile().toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                .start();
+        Files.writeString(dataDir.resolve("kafka.pid"), Long.toString(broker.pid()));
+        try {
+            awaitReady(broker, timeout);
+            TopicPlan.createAll(bootstrapServers());
+        } catch (RuntimeException | InterruptedException e) {
+            broker.destroy();
+            broker.waitFor(10, TimeUnit.SECONDS);
+            throw e;
+        }
+        return broker;
+    }
+
+    private Path writeConfiguration() throws IOException {
+        Files.createDirectories(dataDir.resolve("log"));
+        Properties config = new Properties();
+        config.put("process.roles", "broker,controller");
+        config.put("node.id", "1");
+        config.put("controller.quorum.bootstrap.servers", "127.0.0.1:" + controllerPort);
+        config.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        config.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        config.put("controller.listener.names", "CONTROLLER");
+        config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        config.put("log.dirs", dataDir.resolve("log").toString());
+        // One node: every internal topic has to live with a single replica.
+        config.put("offsets.topic.replication.factor", "1");
+        config.put("offsets.topic.num.partitions", "5");
+        config.put("transaction.state.log.replication.factor", "1");
+        config.put("transaction.state.log.min.isr", "1");
+        config.put("share.coordinator.state.topic.replication.factor", "1");
+        config.put("share.coordinator.state.topic.min.isr", "1");
+        config.put("min.insync.replicas", "1");
+        // Topics are created explicitly with chosen partitions and configuration.
+        config.put("auto.create.topics.enable", "false");
+        config.put("group.initial.rebalance.delay.ms", "0");
+        config.put("num.partitions", "1");
+        Path file = dataDir.resolve("server.properties");
+        try (var out = Files.newBufferedWriter(file)) {
+            config.store(out, "written by the newsroom local platform; edits are overwritten at start");
+        }
+        Files.writeString(dataDir.resolve("log4j2.properties"), """
+                rootLogger.level = INFO
+                rootLogger.appenderRef.out.ref = out
+                appender.out.type = Console
+                appender.out.name = out
+                appender.out.target = SYSTEM_ERR
+                appender.out.layout.type = PatternLayout
+                appender.out.layout.pattern = [%d] %p %m (%c)%n
+                logger.kafka.name = kafka
+                logger.kafka.level = INFO
+                logger.state.name = state.change.logger
+                logger.state.level = WARN
+                """);
+        return file;
+    }
+
+    private void format(Path properties) throws IOException, InterruptedException {
+        String clusterId = Uuid.randomUuid().toString();
+        Path formatLog = dataDir.resolve("kafka-format.log");
+        Process format = new ProcessBuilder(javaCommand("kafka.tools.StorageTool", "format", "-t", clusterId,
+                "-c", properties.toString(), "--standalone"))
+                .redirectErrorStream(true)
+                .redirectOutput(formatLog.toFile())
+                .start();
+        if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
+            format.destroyForcibly();
+            throw new InfrastructureException("Kafka storage format failed: " + LogTail.of(formatLog, 10));
+        }
+    }
+
+    private List<String> javaCommand(String mainClass, String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                Java.executable(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
+                "-Dlog4j2.configurationFile=" + dataDir.resolve("log4j2.properties"),
+                "-cp", libDir.resolve("*").toString(), mainClass));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private void awaitReady(Process broker, Duration timeout) throws InterruptedException, IOException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!broker.isAlive()) {
+                throw new InfrastructureException("Kafka broker exited with code " + broker.exitValue()
+                        + ":\n" + LogTail.of(logFile(), 15));
+            }
+            if (Files.exists(logFile()) && Files.readString(logFile()).contains(READY_LINE)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new InfrastructureException("Kafka broker not ready after " + timeout.toSeconds() + " s:\n"
+                + LogTail.of(logFile(), 15));
+    }
+
+    /** The platform's topics, created explicitly: partitions and configuration chosen, never auto-created. */
+    public static final class TopicPlan {
+
+        private static final Map<String, Integer> PARTITIONS = Map.of(
+                "newsroom.articles", 3,
+                "newsroom.media", 3,
+                "newsroom.articles.dlq", 1,
+                "newsroom.media.dlq", 1);
+
+        private TopicPlan() {
+        }
+
+        public static void createAll(String bootstrapServers) {
+            Properties props = new Properties();
+            props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
+            try (Admin admin = Admin.create(props)) {
+                Set<String> existing = admin.listTopics().names().get();
+                List<NewTopic> missing = PARTITIONS.entrySet().stream()
+                        .filter(topic -> !existing.contains(topic.getKey()))
+                        .map(topic -> new NewTopic(topic.getKey(), topic.getValue(), (short) 1)
+                                .configs(configFor(topic.getKey())))
+                        .collect(Collectors.toList());
+                admin.createTopics(missing).all().get();
+            } catch (ExecutionException e) {
+                throw new InfrastructureException("creating topics failed: " + e.getCause().getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InfrastructureException("interrupted while creating topics");
+            }
+        }
+
+        private static Map<String, String> configFor(String topic) {
+            if (topic.endsWith(".dlq")) {
+                return Map.of("retention.ms", Long.toString(Duration.ofDays(14).toMillis()));
+            }
+            // Every event carries the full state, so the latest per key is enough to rebuild a view by replay.
+            return Map.of("cleanup.policy", "compact", "min.compaction.lag.ms",
+                    Long.toString(Duration.ofHours(1).toMillis()));
+        }
+    }
+}

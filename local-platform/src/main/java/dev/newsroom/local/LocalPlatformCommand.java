@@ -1,0 +1,49 @@
+package dev.newsroom.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Entry point that {@code ./newsroom} calls to start and stop the infrastructure parts, so the
+ * command line and the tests start Kafka and PostgreSQL through the same code.
+ */
+public final class LocalPlatformCommand {
+
+    private LocalPlatformCommand() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2) {
+            usage();
+        }
+        Path dataDir = Path.of(args[1]);
+        try {
+            switch (args[0]) {
+                case "kafka-start" -> {
+                    LocalKafka kafka = new LocalKafka(dataDir, Path.of(arg(args, 2)), Integer.parseInt(arg(args, 3)),
+                            Integer.parseInt(arg(args, 4)));
+                    kafka.start(Duration.ofSeconds(90));
+                }
+                case "postgres-start" -> new LocalPostgres(dataDir, Integer.parseInt(arg(args, 2)), true).start();
+                case "postgres-stop" -> new LocalPostgres(dataDir, 0, true).stop();
+                default -> usage();
+            }
+        } catch (InfrastructureException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static String arg(String[] args, int index) {
+        if (args.length <= index) {
+            usage();
+        }
+        return args[index];
+    }
+
+    private static void usage() {
+        System.err.println("usage: kafka-start DATA_DIR LIB_DIR PORT CONTROLLER_PORT"
+                + " | postgres-start DATA_DIR PORT | postgres-stop DATA_DIR");
+        System.exit(2);
+    }
+}

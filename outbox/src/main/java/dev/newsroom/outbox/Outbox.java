@@ -1,0 +1,64 @@
+package dev.newsroom.outbox;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+/** Appends events to the outbox inside the caller's transaction and wakes the relay once it commits. */
+@ApplicationScoped
+public class Outbox {
+
+    private final ObjectMapper json;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
+
+    public Outbox(ObjectMapper json, TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
+        this.json = json;
+        this.transactions = transactions;
+        this.relay = relay;
+    }
+
+    /** Records an event; it reaches Kafka only if the surrounding transaction commits. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OutboxEvent append(String aggregateId, String type, Object data, Instant occurredAt) {
+        OutboxEvent event = new OutboxEvent();
+        event.eventId = UUID.randomUUID();
+        event.aggregateId = aggregateId;
+        event.type = type;
+        event.occurredAt = occurredAt;
+        try {
+            event.payload = json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event data cannot be written as JSON: " + e.getOriginalMessage(), e);
+        }
+        event.persist();
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
+        return event;
+    }
+
+    /** The events of one aggregate in the order they were (or will be) sent, for operators. */
+    @Transactional
+    public List<OutboxEvent> history(String aggregateId) {
+        return OutboxEvent.list("aggregateId = ?1 order by sequence", aggregateId);
+    }
+}

@@ -1,0 +1,133 @@
+package dev.newsroom.problem;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.quarkus.logging.Log;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Turns every failure into application/problem+json. Messages are written for people; stack traces
+ * and Java class names never reach a client.
+ */
+public class ProblemMappers {
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return respond(e.toProblem());
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e) {
+        String field = path(e);
+        return respond(new Problem("about:blank", "Invalid request", 400, "unknown field '" + field + "'",
+                List.of(new Problem.FieldError(field, "is not a field of this resource (it may be read-only)"))));
+    }
+
+    @ServerExceptionMapper
+    public Response wrongType(MismatchedInputException e) {
+        String field = path(e);
+        String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
+        String reason = e instanceof InvalidFormatException invalid
+                ? "'" + invalid.getValue() + "' is not a valid " + expected
+                : "expected " + expected;
+        if (field.isEmpty()) {
+            return respond(Problem.of(400, "Invalid request", "the request body is not the expected JSON object"));
+        }
+        return respond(new Problem("about:blank", "Invalid request", 400, field + ": " + reason,
+                List.of(new Problem.FieldError(field, reason))));
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(JsonParseException e) {
+        return respond(Problem.of(400, "Malformed JSON", "the request body is not valid JSON: "
+                + e.getOriginalMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response otherJson(JsonMappingException e) {
+        String field = path(e);
+        return respond(new Problem("about:blank", "Invalid request", 400,
+                (field.isEmpty() ? "" : field + ": ") + "cannot be read",
+                field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, "cannot be read"))));
+    }
+
+    @ServerExceptionMapper
+    public Response otherJsonProcessing(JsonProcessingException e) {
+        return respond(Problem.of(400, "Malformed JSON", "the request body is not valid JSON"));
+    }
+
+    @ServerExceptionMapper
+    public Response staleVersion(OptimisticLockException e) {
+        return respond(Problem.of(409, "Conflict",
+                "someone else saved this resource meanwhile: reload it and apply your change again"));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        String title = Response.Status.fromStatusCode(status) == null
+                ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase();
+        String detail = switch (status) {
+            case 401 -> "authentication required";
+            case 403 -> "your role does not allow this";
+            case 404 -> "no such resource";
+            case 405 -> "method not allowed here";
+            case 406 -> "no acceptable representation";
+            case 415 -> "unsupported content type";
+            default -> title;
+        };
+        Response.ResponseBuilder builder = Response.fromResponse(e.getResponse())
+                .type(Problem.MEDIA_TYPE).entity(Problem.of(status, title, detail));
+        return builder.build();
+    }
+
+    @ServerExceptionMapper(priority = Integer.MAX_VALUE)
+    public Response unexpected(Throwable e) {
+        Log.error("unexpected failure answering a request", e);
+        return respond(Problem.of(500, "Internal error", "the service failed to answer; the error is logged"));
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == String.class) {
+            return "string";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean (true or false)";
+        }
+        if (List.class.isAssignableFrom(type) || type.isArray()) {
+            return "array";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (type.getName().startsWith("java.time")) {
+            return "ISO-8601 timestamp";
+        }
+        return "object";
+    }
+}

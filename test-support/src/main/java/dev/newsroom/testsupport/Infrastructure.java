@@ -1,0 +1,60 @@
+package dev.newsroom.testsupport;
+
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * A real Kafka broker and a real PostgreSQL for tests, started once per test JVM: containers where a
+ * Docker engine answers, the local platform's own processes elsewhere. The same tests run on either.
+ */
+public interface Infrastructure {
+
+    String bootstrapServers();
+
+    String jdbcUrl();
+
+    String username();
+
+    String password();
+
+    /** Makes the broker unreachable until the returned handle is closed, for tests of an outage. */
+    Outage kafkaOutage();
+
+    void stop();
+
+    /** The broker is back when this closes. */
+    interface Outage extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    static Infrastructure shared() {
+        return Shared.INSTANCE;
+    }
+
+    /** Holder idiom: started on first use, stopped when the JVM exits. */
+    final class Shared {
+        private static final Infrastructure INSTANCE = startAndRegister();
+
+        private Shared() {
+        }
+
+        private static Infrastructure startAndRegister() {
+            Infrastructure infrastructure = dockerAnswers()
+                    ? ContainerInfrastructure.start()
+                    : LocalProcessInfrastructure.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(infrastructure::stop, "test-infrastructure-stop"));
+            return infrastructure;
+        }
+
+        private static boolean dockerAnswers() {
+            if ("false".equalsIgnoreCase(System.getenv("NEWSROOM_TEST_DOCKER"))) {
+                return false;
+            }
+            try {
+                return DockerClientFactory.instance().isDockerAvailable();
+            } catch (RuntimeException | LinkageError e) {
+                return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.newsroom.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import dev.newsroom.local.InfrastructureException;
+import dev.newsroom.local.LocalKafka;
+import dev.newsroom.local.LocalPostgres;
+import dev.newsroom.local.Ports;
+
+/** The Kafka broker and PostgreSQL that {@code ./newsroom} runs, started as local processes under target/. */
+final class LocalProcessInfrastructure implements Infrastructure {
+
+    private final LocalKafka kafka;
+    private final LocalPostgres postgres;
+    private Process broker;
+
+    private LocalProcessInfrastructure(LocalKafka kafka, LocalPostgres postgres) {
+        this.kafka = kafka;
+        this.postgres = postgres;
+    }
+
+    static LocalProcessInfrastructure start() {
+        Path root = projectRoot();
+        Path libDir = root.resolve("local-platform/target/kafka-lib");
+        if (!Files.isDirectory(libDir)) {
+            throw new InfrastructureException("No Docker engine answers and the local Kafka broker is not built ("
+                    + libDir + " is missing): run the tests through ./mvnw verify from the project root");
+        }
+        try {
+            Path dataDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "test-infrastructure-");
+            var infrastructure = new LocalProcessInfrastructure(
+                    new LocalKafka(dataDir.resolve("kafka"), libDir, Ports.free(), Ports.free()),
+                    new LocalPostgres(dataDir.resolve("postgres"), Ports.free(), false));
+            infrastructure.postgres.start();
+            infrastructure.broker = infrastructure.kafka.start(Duration.ofSeconds(90));
+            return infrastructure;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InfrastructureException("interrupted while starting the test infrastructure");
+        }
+    }
+
+    private static Path projectRoot() {
+        String configured = System.getProperty("newsroom.root");
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("newsroom"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new InfrastructureException("cannot find the project root (the folder with ./newsroom)");
+        }
+        return dir;
+    }
+
+    @Override
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    @Override
+    public String jdbcUrl() {
+        return postgres.jdbcUrl();
+    }
+
+    @Override
+    public String username() {
+        return LocalPostgres.USER;
+    }
+
+    @Override
+    public String password() {
+        return "";
+    }
+
+    @Override
+    public synchronized Outage kafkaOutage() {
+        stopBroker();
+        return () -> {
+            synchronized (this) {
+                try {
+                    broker = kafka.start(Duration.ofSeconds(90));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InfrastructureException("interrupted while restarting Kafka");
+                }
+            }
+        };
+    }
+
+    @Override
+    public synchronized void stop() {
+        stopBroker();
+        try {
+            postgres.stop();
+        } catch (IOException | RuntimeException e) {
+            System.err.println("stopping the test PostgreSQL failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void stopBroker() {
+        if (broker == null) {
+            return;
+        }
+        broker.destroy();
+        try {
+            if (!broker.waitFor(30, TimeUnit.SECONDS)) {
+                broker.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        broker = null;
+    }
+}
