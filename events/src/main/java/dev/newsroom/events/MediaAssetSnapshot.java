@@ -24,8 +24,8 @@ public record MediaAssetSnapshot(
         Instant createdAt,
         Instant updatedAt) {
 
-    /** One deliverable size of the asset, with its absolute or service-relative URL. */
+    /** One deliverable size of the asset: its absolute public URL, pixel size, type and length in bytes. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Rendition(String name, String url, int width, int height, String mimeType) {
+    public record Rendition(String name, String url, int width, int height, String mimeType, long bytes) {
     }
 }

@@ -1,0 +1,38 @@
+package dev.newsroom.feed.config;
+
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** What feeds say about themselves and where they are reached. */
+@ConfigMapping(prefix = "newsroom.feed")
+public interface FeedConfig {
+
+    /** Public base URL of this service, as subscribers reach it (feed self links, article pages). */
+    String publicBaseUrl();
+
+    /** Base URL of the publisher's own website when it renders articles; items then link there. */
+    Optional<String> siteBaseUrl();
+
+    /** Feed title shown by readers. */
+    String title();
+
+    /** Feed description shown by readers. */
+    String description();
+
+    /** Default language of the feeds (BCP 47). */
+    @WithDefault("en")
+    String language();
+
+    /** Entries per feed page; older entries are reached through RFC 5005 paging links. */
+    @WithDefault("50")
+    int pageSize();
+
+    /** How long an unpublished article stays as an RFC 6721 tombstone in Atom feeds. */
+    @WithDefault("30")
+    int tombstoneDays();
+
+    /** WebSub hub that feeds advertise and that is notified when a feed changes. */
+    Optional<String> websubHub();
+}

@@ -1,0 +1,77 @@
+package dev.newsroom.media;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** An image asset: what the picture desk says about it and the renditions readers get. */
+@Entity
+@Table(name = "media_asset")
+public class MediaAsset extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Version
+    public long version;
+
+    /** Counts changes; events carry it so consumers can drop older ones. */
+    public int revision;
+
+    public String caption;
+    public String credit;
+    public String byline;
+
+    @Column(name = "alt_text")
+    public String altText;
+
+    public int width;
+    public int height;
+
+    @Column(name = "mime_type")
+    public String mimeType;
+
+    public long bytes;
+
+    @Column(name = "file_name")
+    public String fileName;
+
+    @Column(name = "created_by")
+    public String createdBy;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "media_rendition", joinColumns = @JoinColumn(name = "asset_id"))
+    @OrderBy("width DESC")
+    public List<StoredRendition> renditions = new ArrayList<>();
+
+    public Optional<StoredRendition> rendition(String name) {
+        return renditions.stream().filter(rendition -> rendition.name.equals(name)).findFirst();
+    }
+
+    public boolean isDeleted() {
+        return deletedAt != null;
+    }
+}

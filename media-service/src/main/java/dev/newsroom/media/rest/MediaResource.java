@@ -1,0 +1,78 @@
+package dev.newsroom.media.rest;
+
+import java.net.URI;
+import java.util.UUID;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import dev.newsroom.media.MediaAsset;
+import dev.newsroom.media.config.MediaConfig;
+import dev.newsroom.media.service.MediaService;
+import dev.newsroom.problem.ProblemException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** The picture desk's API: upload, describe, delete. */
+@Path("/api/media")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"writer", "editor"})
+public class MediaResource {
+
+    private final MediaService media;
+    private final MediaConfig config;
+    private final SecurityIdentity identity;
+
+    public MediaResource(MediaService media, MediaConfig config, SecurityIdentity identity) {
+        this.media = media;
+        this.config = config;
+        this.identity = identity;
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response upload(@RestForm("file") FileUpload file, @RestForm String caption, @RestForm String credit,
+            @RestForm String altText) {
+        if (file == null || file.uploadedFile() == null) {
+            throw ProblemException.invalid("file", "a multipart part named \"file\" with the image is required");
+        }
+        MediaAsset asset = media.upload(file.uploadedFile(), file.fileName(),
+                new MediaService.Description(caption, credit, altText), identity.getPrincipal().getName());
+        return Response.created(URI.create("/api/media/" + asset.id))
+                .entity(MediaView.of(asset, config.publicUrl())).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    public MediaView get(@PathParam("id") UUID id) {
+        return MediaView.of(media.get(id), config.publicUrl());
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public MediaView describe(@PathParam("id") UUID id, DescriptionInput input) {
+        if (input == null) {
+            throw new ProblemException(400, "Invalid request", "a JSON body with caption, credit and altText is required");
+        }
+        return MediaView.of(media.describe(id, new MediaService.Description(input.caption(), input.credit(),
+                input.altText())), config.publicUrl());
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Response delete(@PathParam("id") UUID id) {
+        media.delete(id);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,241 @@
+package dev.newsroom.media.service;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.newsroom.events.MediaEventType;
+import dev.newsroom.media.MediaAsset;
+import dev.newsroom.media.StoredRendition;
+import dev.newsroom.media.config.MediaConfig;
+import dev.newsroom.media.event.MediaEventMapper;
+import dev.newsroom.media.image.EmbeddedMetadata;
+import dev.newsroom.media.image.ImageInfo;
+import dev.newsroom.media.image.ImageInspector;
+import dev.newsroom.media.image.ImageLimits;
+import dev.newsroom.media.image.ImageRejectedException;
+import dev.newsroom.media.image.MetadataReader;
+import dev.newsroom.media.image.Rendition;
+import dev.newsroom.media.image.RenditionGenerator;
+import dev.newsroom.media.storage.BlobStorage;
+import dev.newsroom.outbox.Outbox;
+import dev.newsroom.problem.ProblemException;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+/**
+ * Accepts images, keeps their renditions, edits what the picture desk says about them, and reports
+ * every change through the outbox. Image bytes are written before the database row, so a row never
+ * points at missing files; a failed transaction removes what it had written.
+ */
+@ApplicationScoped
+public class MediaService {
+
+    private static final String UPLOAD = "upload";
+
+    private final ImageInspector inspector;
+    private final MetadataReader metadata;
+    private final RenditionGenerator renditions;
+    private final BlobStorage storage;
+    private final Outbox outbox;
+    private final MediaConfig config;
+    private final Clock clock;
+
+    public MediaService(ImageInspector inspector, MetadataReader metadata, RenditionGenerator renditions,
+            BlobStorage storage, Outbox outbox, MediaConfig config) {
+        this.inspector = inspector;
+        this.metadata = metadata;
+        this.renditions = renditions;
+        this.storage = storage;
+        this.outbox = outbox;
+        this.config = config;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** What an uploader says about the image; blank fields are filled from the image's own metadata. */
+    public record Description(String caption, String credit, String altText) {
+    }
+
+    public MediaAsset upload(Path file, String fileName, Description description, String user) {
+        ImageInfo info;
+        List<Rendition> made;
+        try {
+            info = inspector.inspect(file, new ImageLimits(config.maxBytes(), config.maxPixels()));
+            made = renditions.generate(file, info);
+        } catch (ImageRejectedException e) {
+            throw rejected(e);
+        }
+        EmbeddedMetadata embedded = metadata.read(file);
+
+        MediaAsset asset = new MediaAsset();
+        asset.id = UUID.randomUUID();
+        asset.caption = firstNonBlank(description.caption(), embedded.caption());
+        asset.credit = firstNonBlank(description.credit(), embedded.credit());
+        asset.byline = embedded.byline();
+        asset.altText = blankToNull(description.altText());
+        asset.width = info.width();
+        asset.height = info.height();
+        asset.mimeType = info.format().mimeType();
+        asset.bytes = size(file);
+        asset.fileName = fileName;
+        asset.createdBy = user;
+        asset.createdAt = clock.instant();
+
+        List<String> written = new ArrayList<>();
+        try {
+            // The upload is kept as received (with its EXIF) for the archive, and never served.
+            storage.put(key(asset.id, UPLOAD), Files.readAllBytes(file));
+            written.add(key(asset.id, UPLOAD));
+            for (Rendition rendition : made) {
+                storage.put(key(asset.id, rendition.name()), rendition.bytes());
+                written.add(key(asset.id, rendition.name()));
+                asset.renditions.add(stored(rendition));
+            }
+            QuarkusTransaction.requiringNew().run(() -> {
+                asset.revision = 1;
+                asset.updatedAt = asset.createdAt;
+                asset.persist();
+                emit(asset, MediaEventType.CREATED);
+            });
+            return asset;
+        } catch (IOException e) {
+            removeQuietly(written);
+            throw new UncheckedIOException("storing the image failed", e);
+        } catch (RuntimeException e) {
+            removeQuietly(written);
+            throw e;
+        }
+    }
+
+    @Transactional
+    public MediaAsset get(UUID id) {
+        return MediaAsset.<MediaAsset>findByIdOptional(id)
+                .filter(asset -> !asset.isDeleted())
+                .orElseThrow(() -> ProblemException.notFound("media asset " + id));
+    }
+
+    @Transactional
+    public MediaAsset describe(UUID id, Description description) {
+        MediaAsset asset = locked(id);
+        asset.caption = blankToNull(description.caption());
+        asset.credit = blankToNull(description.credit());
+        asset.altText = blankToNull(description.altText());
+        asset.revision++;
+        asset.updatedAt = clock.instant();
+        emit(asset, MediaEventType.UPDATED);
+        return asset;
+    }
+
+    @Transactional
+    public void delete(UUID id) {
+        MediaAsset asset = locked(id);
+        asset.deletedAt = clock.instant();
+        asset.updatedAt = asset.deletedAt;
+        asset.revision++;
+        emit(asset, MediaEventType.DELETED);
+    }
+
+    /** The bytes of one rendition of a live asset. */
+    @Transactional
+    public Optional<Delivery> deliver(UUID id, String name) {
+        Optional<MediaAsset> asset = MediaAsset.<MediaAsset>findByIdOptional(id).filter(found -> !found.isDeleted());
+        Optional<StoredRendition> rendition = asset.flatMap(found -> found.rendition(name));
+        if (rendition.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return storage.get(key(id, name)).map(bytes -> new Delivery(rendition.get(), bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading rendition " + name + " of " + id + " failed", e);
+        }
+    }
+
+    /** A rendition's description and a stream of its bytes, which the caller closes. */
+    public record Delivery(StoredRendition rendition, InputStream bytes) {
+    }
+
+    private MediaAsset locked(UUID id) {
+        return MediaAsset.<MediaAsset>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .filter(asset -> !asset.isDeleted())
+                .orElseThrow(() -> ProblemException.notFound("media asset " + id));
+    }
+
+    private void emit(MediaAsset asset, MediaEventType type) {
+        outbox.append(asset.id.toString(), type.cloudEventType(),
+                MediaEventMapper.toSnapshot(asset, config.publicUrl()), asset.updatedAt);
+    }
+
+    private static ProblemException rejected(ImageRejectedException e) {
+        return switch (e.reason()) {
+            case UNSUPPORTED_TYPE -> new ProblemException(415, "Unsupported image type", e.getMessage(),
+                    List.of(new dev.newsroom.problem.Problem.FieldError("file", e.getMessage())));
+            case TOO_MANY_BYTES -> new ProblemException(413, "Image too large", e.getMessage(),
+                    List.of(new dev.newsroom.problem.Problem.FieldError("file", e.getMessage())));
+            default -> new ProblemException(422, "Image not accepted", e.getMessage(),
+                    List.of(new dev.newsroom.problem.Problem.FieldError("file", e.getMessage())));
+        };
+    }
+
+    private static StoredRendition stored(Rendition rendition) {
+        StoredRendition stored = new StoredRendition();
+        stored.name = rendition.name();
+        stored.width = rendition.width();
+        stored.height = rendition.height();
+        stored.mimeType = rendition.mimeType();
+        stored.bytes = rendition.bytes().length;
+        stored.sha256 = sha256(rendition.bytes());
+        return stored;
+    }
+
+    private void removeQuietly(List<String> keys) {
+        for (String key : keys) {
+            try {
+                storage.delete(key);
+            } catch (IOException e) {
+                Log.warnf("could not remove %s after a failed upload: %s", key, e.getMessage());
+            }
+        }
+    }
+
+    private static String key(UUID id, String name) {
+        return id + "/" + name;
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+
+    private static String firstNonBlank(String given, String embedded) {
+        return given != null && !given.isBlank() ? given.strip() : blankToNull(embedded);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
