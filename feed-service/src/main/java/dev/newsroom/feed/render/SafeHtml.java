@@ -1,0 +1,64 @@
+package dev.newsroom.feed.render;
+
+import java.nio.charset.StandardCharsets;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+import org.jsoup.safety.Cleaner;
+import org.jsoup.safety.Safelist;
+
+/**
+ * Cleans article HTML down to the subset the CONTRACT allows, as defence in depth: article-service sanitizes on
+ * input, and this second pass with its own allow-list makes sure that a bug, a bypass or an old row upstream never
+ * puts a script, a style, an event handler or a javascript: URL in front of a reader.
+ */
+final class SafeHtml {
+
+    /** The CONTRACT's body subset (plus br). Read-only after construction, so sharing it across threads is safe. */
+    private static final Safelist BODY = Safelist.none()
+            .addTags("p", "br", "h2", "h3", "h4", "a", "em", "strong", "b", "i", "blockquote", "ul", "ol", "li",
+                    "figure", "figcaption", "img")
+            .addAttributes("a", "href", "title")
+            .addAttributes("img", "src", "alt", "width", "height")
+            .addAttributes("blockquote", "cite")
+            .addProtocols("a", "href", "http", "https", "mailto")
+            .addProtocols("img", "src", "http", "https")
+            .addProtocols("blockquote", "cite", "http", "https");
+
+    private SafeHtml() {
+    }
+
+    /**
+     * The cleaned body as a document whose body holds the safe nodes. Relative URLs are made absolute against
+     * baseUri (feed readers cannot resolve them); any URL with another scheme loses its attribute.
+     */
+    static Document clean(String html, String baseUri) {
+        Document dirty = Jsoup.parseBodyFragment(XmlCharacters.strip(html == null ? "" : html), baseUri);
+        Document clean = new Cleaner(BODY).clean(dirty);
+        clean.outputSettings()
+                .prettyPrint(false)
+                .charset(StandardCharsets.UTF_8)
+                .escapeMode(Entities.EscapeMode.base);
+        return clean;
+    }
+
+    /** The HTML a feed entry carries: the visible correction note first (when there is one), then the clean body. */
+    static String entryHtml(String bodyHtml, String correction, String baseUri) {
+        Document clean = clean(bodyHtml, baseUri);
+        String note = XmlCharacters.strip(correction);
+        if (note != null && !note.isBlank()) {
+            clean.body().prependChild(correctionNote(note));
+        }
+        return clean.body().html();
+    }
+
+    /** A paragraph saying what was corrected; the note is plain text and is escaped as such. */
+    static Element correctionNote(String correction) {
+        Element note = new Element("p").addClass("correction");
+        note.appendElement("strong").text("Correction:");
+        note.appendText(" " + correction.strip());
+        return note;
+    }
+}
