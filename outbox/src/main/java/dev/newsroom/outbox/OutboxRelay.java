@@ -83,7 +83,7 @@ public class OutboxRelay {
     }
 
     /** Safety net for events whose wake-up was lost (crash after commit, broker outage, another replica). */
-    @Scheduled(every = "${newsroom.outbox.poll-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${newsroom.outbox.poll-interval:2s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         wake();
     }

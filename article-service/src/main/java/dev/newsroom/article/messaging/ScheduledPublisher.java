@@ -18,7 +18,7 @@ public class ScheduledPublisher {
         this.articles = articles;
     }
 
-    @Scheduled(every = "${newsroom.scheduler.interval:0.5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${newsroom.scheduler.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void publishDue() {
         int published = articles.publishDue();
         if (published > 0) {
