@@ -22,8 +22,4 @@ public record ImageInfo(ImageFormat format, int width, int height, int orientati
     public boolean rotatesQuarter() {
         return orientation >= 5;
     }
-
-    long pixels() {
-        return (long) width * height;
-    }
 }

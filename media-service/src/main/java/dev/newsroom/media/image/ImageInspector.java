@@ -97,10 +97,10 @@ public final class ImageInspector {
 
     /** A guess at what the uploader sent instead, so the message says what to do. */
     private static String describe(byte[] head) {
-        String text = new String(head, StandardCharsets.ISO_8859_1).stripLeading().toLowerCase(Locale.ROOT);
         if (head.length == 0) {
             return "is empty";
         }
+        String text = new String(head, StandardCharsets.ISO_8859_1).stripLeading().toLowerCase(Locale.ROOT);
         if (text.startsWith("\u00ef\u00bb\u00bf")) {
             text = text.substring(3).stripLeading();
         }

@@ -3,28 +3,44 @@ package dev.newsroom.media.image;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.WritableRaster;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ExifOrientationTest {
 
     private static final int W = 3;
     private static final int H = 2;
 
+    /** Every orientation for the array copies (int, 3 bytes, 1 byte per pixel) and the Java2D fallback (565). */
+    static Stream<Arguments> orientationsAndTypes() {
+        return IntStream.rangeClosed(1, 8).boxed().flatMap(orientation -> Stream.of(
+                BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_BYTE_GRAY,
+                BufferedImage.TYPE_4BYTE_ABGR, BufferedImage.TYPE_USHORT_565_RGB)
+                .map(type -> Arguments.of(orientation, type)));
+    }
+
     @ParameterizedTest
-    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
-    void movesEveryStoredPixelToWhereTheTagSaysItIsSeen(int orientation) {
-        BufferedImage stored = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
+    @MethodSource("orientationsAndTypes")
+    void movesEveryStoredPixelToWhereTheTagSaysItIsSeen(int orientation, int type) {
+        BufferedImage stored = new BufferedImage(W, H, type);
+        WritableRaster raster = stored.getRaster();
         for (int y = 0; y < H; y++) {
             for (int x = 0; x < W; x++) {
-                stored.setRGB(x, y, id(x, y));
+                for (int band = 0; band < raster.getNumBands(); band++) {
+                    raster.setSample(x, y, band, 1 + x + y * W); // unique per pixel, fits 5 bits
+                }
             }
         }
 
         BufferedImage upright = ExifOrientation.upright(stored, orientation);
 
         boolean quarter = orientation >= 5;
+        assertThat(upright.getType()).isEqualTo(type);
         assertThat(upright.getWidth()).isEqualTo(quarter ? H : W);
         assertThat(upright.getHeight()).isEqualTo(quarter ? W : H);
         for (int y = 0; y < H; y++) {
@@ -40,12 +56,8 @@ class ExifOrientationTest {
                     case 7 -> new int[] {H - 1 - y, W - 1 - x};
                     default -> new int[] {y, W - 1 - x};
                 };
-                assertThat(upright.getRGB(seen[0], seen[1]) & 0xFFFFFF).as("stored (%d,%d)", x, y).isEqualTo(id(x, y));
+                assertThat(upright.getRGB(seen[0], seen[1])).as("stored (%d,%d)", x, y).isEqualTo(stored.getRGB(x, y));
             }
         }
-    }
-
-    private static int id(int x, int y) {
-        return (x + 1) * 40 << 16 | (y + 1) * 40 << 8;
     }
 }
