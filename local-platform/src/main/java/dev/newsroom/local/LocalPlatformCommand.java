@@ -24,8 +24,9 @@ public final class LocalPlatformCommand {
                             Integer.parseInt(arg(args, 4)));
                     kafka.start(Duration.ofSeconds(90));
                 }
-                case "postgres-start" -> new LocalPostgres(dataDir, Integer.parseInt(arg(args, 2)), true).start();
-                case "postgres-stop" -> new LocalPostgres(dataDir, 0, true).stop();
+                case "postgres-start" -> new LocalPostgres(dataDir, Integer.parseInt(arg(args, 2)), true,
+                        Path.of(arg(args, 3))).start();
+                case "postgres-stop" -> new LocalPostgres(dataDir, 0, true, Path.of(arg(args, 2))).stop();
                 default -> usage();
             }
         } catch (InfrastructureException e) {
@@ -43,7 +44,7 @@ public final class LocalPlatformCommand {
 
     private static void usage() {
         System.err.println("usage: kafka-start DATA_DIR LIB_DIR PORT CONTROLLER_PORT"
-                + " | postgres-start DATA_DIR PORT | postgres-stop DATA_DIR");
+                + " | postgres-start DATA_DIR PORT BUNDLED_DIR | postgres-stop DATA_DIR BUNDLED_DIR");
         System.exit(2);
     }
 }

@@ -27,14 +27,17 @@ public final class LocalPostgres {
 
     /**
      * @param durable false for throw-away test clusters: fsync off, which is unsafe for data that must survive a crash
+     * @param bundledDistribution folder holding the PostgreSQL binaries jar that Maven copied, used when the
+     *        machine has no PostgreSQL installed (or when NEWSROOM_PG=bundled)
      */
-    public LocalPostgres(Path dataDir, int port, boolean durable) {
+    public LocalPostgres(Path dataDir, int port, boolean durable, Path bundledDistribution) {
         this.dataDir = dataDir.toAbsolutePath();
         this.port = port;
         this.durable = durable;
-        this.binDir = findBinaries().orElseThrow(() -> new InfrastructureException(
+        this.binDir = findBinaries(bundledDistribution).orElseThrow(() -> new InfrastructureException(
                 "PostgreSQL server binaries (initdb, pg_ctl) not found: install PostgreSQL 14 or newer "
                         + "(Debian/Ubuntu: apt-get install postgresql), or set PG_BIN to their folder, "
+                        + "or build the bundled ones with ./mvnw -pl local-platform package, "
                         + "or point the platform at an existing server with NEWSROOM_DB_URL"));
     }
 
@@ -60,7 +63,12 @@ public final class LocalPostgres {
         Ports.requireFree(port, "PostgreSQL");
         if (!Files.exists(cluster().resolve("PG_VERSION"))) {
             run(List.of(bin("initdb"), "-D", cluster().toString(), "-U", USER, "-A", "trust", "-E", "UTF8",
-                    "--no-locale", "--no-instructions"), 120, dataDir.resolve("initdb.log"));
+                    "--no-locale", "--no-instructions"), 120, dataDir.resolve("initdb.log"), null);
+            // Single-user mode needs only the server binary, which every distribution has (psql may be missing).
+            Path script = dataDir.resolve("create-database.sql");
+            Files.writeString(script, "CREATE DATABASE " + DATABASE + ";\n");
+            run(List.of(bin("postgres"), "--single", "-D", cluster().toString(), "-c", "exit_on_error=true",
+                    "postgres"), 60, dataDir.resolve("create-database.log"), script);
         }
         List<String> options = new ArrayList<>(List.of("-p", Integer.toString(port), "-k", dataDir.toString(),
                 "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"));
@@ -68,24 +76,13 @@ public final class LocalPostgres {
             options.addAll(List.of("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));
         }
         run(List.of(bin("pg_ctl"), "-D", cluster().toString(), "-l", logFile().toString(), "-w", "-t", "60",
-                "-o", String.join(" ", options), "start"), 90, logFile());
-        createDatabaseIfMissing();
+                "-o", String.join(" ", options), "start"), 90, logFile(), null);
     }
 
     public void stop() throws IOException, InterruptedException {
         if (Files.exists(cluster().resolve("postmaster.pid"))) {
             run(List.of(bin("pg_ctl"), "-D", cluster().toString(), "-m", "fast", "-w", "-t", "60", "stop"), 90,
-                    logFile());
-        }
-    }
-
-    private void createDatabaseIfMissing() throws IOException, InterruptedException {
-        Path output = dataDir.resolve("psql.out");
-        run(List.of(bin("psql"), "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", USER, "-d", "postgres",
-                "-tAc", "SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'"), 30, output);
-        if (!Files.readString(output).trim().equals("1")) {
-            run(List.of(bin("createdb"), "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", USER, DATABASE), 30,
-                    output);
+                    logFile(), null);
         }
     }
 
@@ -93,14 +90,19 @@ public final class LocalPostgres {
         return binDir.resolve(tool).toString();
     }
 
-    private void run(List<String> command, int timeoutSeconds, Path log) throws IOException, InterruptedException {
+    private void run(List<String> command, int timeoutSeconds, Path log, Path input)
+            throws IOException, InterruptedException {
         List<String> full = new ArrayList<>();
         if (isRoot()) {
             full.addAll(List.of("unshare", "-U"));
         }
         full.addAll(command);
         Path output = log.equals(logFile()) ? dataDir.resolve("pg_ctl.out") : log;
-        Process process = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(output.toFile());
+        if (input != null) {
+            builder.redirectInput(input.toFile());
+        }
+        Process process = builder.start();
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new InfrastructureException(Path.of(command.get(0)).getFileName() + " timed out:\n"
@@ -116,8 +118,18 @@ public final class LocalPostgres {
         return "root".equals(System.getProperty("user.name"));
     }
 
-    /** PG_BIN, else the newest Debian-style /usr/lib/postgresql/N/bin, else initdb on the PATH. */
-    static Optional<Path> findBinaries() {
+    /**
+     * PG_BIN, else the newest Debian-style /usr/lib/postgresql/N/bin, else initdb on the PATH, else the
+     * binaries bundled from Maven Central.
+     */
+    static Optional<Path> findBinaries(Path bundledDistribution) {
+        if ("bundled".equals(System.getenv("NEWSROOM_PG"))) {
+            return BundledPostgres.binaries(bundledDistribution);
+        }
+        return installedBinaries().or(() -> BundledPostgres.binaries(bundledDistribution));
+    }
+
+    private static Optional<Path> installedBinaries() {
         String configured = System.getenv("PG_BIN");
         if (configured != null && !configured.isBlank()) {
             return Optional.of(Path.of(configured)).filter(dir -> Files.isExecutable(dir.resolve("initdb")));

@@ -35,7 +35,8 @@ final class LocalProcessInfrastructure implements Infrastructure {
             Path dataDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "test-infrastructure-");
             var infrastructure = new LocalProcessInfrastructure(
                     new LocalKafka(dataDir.resolve("kafka"), libDir, Ports.free(), Ports.free()),
-                    new LocalPostgres(dataDir.resolve("postgres"), Ports.free(), false));
+                    new LocalPostgres(dataDir.resolve("postgres"), Ports.free(), false,
+                            root.resolve("local-platform/target/postgres-dist")));
             infrastructure.postgres.start();
             infrastructure.broker = infrastructure.kafka.start(Duration.ofSeconds(90));
             return infrastructure;
