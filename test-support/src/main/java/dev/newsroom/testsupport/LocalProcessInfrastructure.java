@@ -32,7 +32,9 @@ final class LocalProcessInfrastructure implements Infrastructure {
                     + libDir + " is missing): run the tests through ./mvnw verify from the project root");
         }
         try {
-            Path dataDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "test-infrastructure-");
+            Path target = Files.createDirectories(Path.of("target").toAbsolutePath());
+            stopLeftovers(target, root);
+            Path dataDir = Files.createTempDirectory(target, "test-infrastructure-");
             var infrastructure = new LocalProcessInfrastructure(
                     new LocalKafka(dataDir.resolve("kafka"), libDir, Ports.free(), Ports.free()),
                     new LocalPostgres(dataDir.resolve("postgres"), Ports.free(), false,
@@ -45,6 +47,28 @@ final class LocalProcessInfrastructure implements Infrastructure {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InfrastructureException("interrupted while starting the test infrastructure");
+        }
+    }
+
+    /** A test JVM that was killed never ran its shutdown hook: stop what it left running before starting anew. */
+    private static void stopLeftovers(Path target, Path root) throws IOException {
+        try (var leftovers = Files.newDirectoryStream(target, "test-infrastructure-*")) {
+            for (Path dir : leftovers) {
+                Path pid = dir.resolve("kafka").resolve("kafka.pid");
+                if (Files.exists(pid)) {
+                    ProcessHandle.of(Long.parseLong(Files.readString(pid).trim())).ifPresent(ProcessHandle::destroy);
+                }
+                if (Files.exists(dir.resolve("postgres").resolve("cluster").resolve("postmaster.pid"))) {
+                    try {
+                        new LocalPostgres(dir.resolve("postgres"), 0, false,
+                                root.resolve("local-platform/target/postgres-dist")).stop();
+                    } catch (RuntimeException e) {
+                        System.err.println("could not stop a leftover test PostgreSQL in " + dir + ": " + e.getMessage());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
         }
     }
 
