@@ -1,0 +1,44 @@
+package dev.newsroom.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ManifestSchemaTest {
+
+    static List<String> overlays() {
+        return ProjectLayout.overlays();
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyRenderedObjectMatchesTheSchemaOfItsApi(String overlay) {
+        assertThat(problems(Manifests.of(overlay).rendered())).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void theSecretsAnOperatorCreatesByHandAreValidToo(String overlay) {
+        Path template = ProjectLayout.externalSecretsTemplate(overlay);
+        if (Files.isRegularFile(template)) {
+            List<ObjectNode> secrets = Kustomize.readFile(template);
+            assertThat(secrets).isNotEmpty().allMatch(secret -> "Secret".equals(secret.path("kind").asText()));
+            assertThat(problems(secrets)).isEmpty();
+        }
+    }
+
+    private static List<String> problems(List<ObjectNode> objects) {
+        ManifestValidator validator = ManifestValidator.shared();
+        List<String> problems = new ArrayList<>();
+        for (ObjectNode object : objects) {
+            validator.validate(object).forEach(problem -> problems.add(Manifests.describe(object) + ": " + problem));
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.newsroom.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Each service gets, in every overlay, all the configuration its prod profile needs, and nothing refers to a missing key. */
+class ServiceConfigurationTest {
+
+    private static final Pattern CREDENTIAL = Pattern.compile(".*(PASSWORD|SECRET|TOKEN|ACCESS_KEY).*");
+
+    static Stream<Arguments> overlaysAndServices() {
+        return ProjectLayout.overlays().stream()
+                .flatMap(overlay -> ProjectLayout.SERVICES.stream().map(service -> Arguments.of(overlay, service)));
+    }
+
+    @Test
+    void theServicesDeclareWhatProductionMustProvide() {
+        // Guards the parser: if the services' files stop using ${NAME} for production values, this test
+        // would otherwise pass while checking nothing.
+        for (String service : ProjectLayout.SERVICES) {
+            assertThat(ServiceProperties.of(service).requiredEnvironment())
+                    .as(service).containsKeys("QUARKUS_DATASOURCE_JDBC_URL", "KAFKA_BOOTSTRAP_SERVERS");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("overlaysAndServices")
+    void everyEnvironmentVariableTheProdProfileNeedsIsProvided(String overlay, String service) {
+        Manifests manifests = Manifests.of(overlay);
+        List<String> problems = new ArrayList<>();
+        Map<String, String> provided = manifests.environment(service, problems);
+
+        ServiceProperties.of(service).requiredEnvironment().forEach((variable, property) -> {
+            if (!provided.containsKey(variable)) {
+                problems.add(service + " needs " + variable + " (for " + property + "), which the " + overlay
+                        + " overlay does not provide");
+            }
+        });
+
+        assertThat(problems).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("overlaysAndServices")
+    void credentialsComeFromSecretsOnly(String overlay, String service) {
+        Map<String, String> provided = Manifests.of(overlay).environment(service, new ArrayList<>());
+
+        provided.forEach((variable, origin) -> {
+            if (CREDENTIAL.matcher(variable).matches()) {
+                assertThat(origin).as(service + " " + variable).startsWith("Secret ");
+            }
+        });
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("overlaysAndServices")
+    void inClusterAddressesPointAtTheRenderedKafkaAndDatabase(String overlay, String service) {
+        Manifests manifests = Manifests.of(overlay);
+        String configMap = manifests.container(service).path("envFrom").get(0).path("configMapRef").path("name").asText();
+        String kafka = Manifests.name(manifests.all("Kafka").get(0));
+        String cluster = Manifests.name(manifests.all("Cluster").get(0));
+        String database = manifests.all("Database").get(0).path("spec").path("name").asText();
+
+        assertThat(manifests.configMapValue(configMap, "KAFKA_BOOTSTRAP_SERVERS"))
+                .contains(kafka + "-kafka-bootstrap:9092");
+        assertThat(manifests.configMapValue(configMap, "QUARKUS_DATASOURCE_JDBC_URL"))
+                .contains("jdbc:postgresql://" + cluster + "-rw:5432/" + database);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("overlaysAndServices")
+    void imagesAreTheOnesTheQuarkusBuildProduces(String overlay, String service) {
+        String expected = ServiceProperties.of(service).image();
+        String image = Manifests.of(overlay).container(service).path("image").asText();
+
+        // A registry may be prepended (the production overlay pushes to one); the rest must match exactly.
+        assertThat(image).satisfiesAnyOf(
+                actual -> assertThat(actual).isEqualTo(expected),
+                actual -> assertThat(actual).endsWith("/" + expected));
+    }
+}
