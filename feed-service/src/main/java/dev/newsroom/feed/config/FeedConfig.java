@@ -1,5 +1,6 @@
 package dev.newsroom.feed.config;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -33,6 +34,16 @@ public interface FeedConfig {
     @WithDefault("30")
     int tombstoneDays();
 
-    /** WebSub hub that feeds advertise and that is notified when a feed changes. */
+    /**
+     * How long a rendered feed is served at most before it is rendered again. Changes reach every replica at once
+     * (PostgreSQL NOTIFY); this bounds staleness only while a replica cannot listen.
+     */
+    @WithDefault("5s")
+    Duration cacheMaxAge();
+
+    /** WebSub hub that feeds advertise and that is notified when a feed changes; none when unset. */
     Optional<String> websubHub();
+
+    /** Bearer token an operator sends to /admin endpoints (read-model rebuild); they answer 403 while unset. */
+    Optional<String> adminToken();
 }

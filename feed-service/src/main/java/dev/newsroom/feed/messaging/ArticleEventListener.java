@@ -1,39 +1,26 @@
 package dev.newsroom.feed.messaging;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import dev.newsroom.events.ArticleEventType;
-import dev.newsroom.events.ArticleSnapshot;
-import dev.newsroom.feed.service.FeedChanges;
-import dev.newsroom.feed.service.ReadModelUpdater;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/**
- * Transport adapter for newsroom.articles: reads the CloudEvents headers and the JSON data, hands them
- * to the transactional handler. A failure sends the record to the dead-letter topic with its reason.
- */
+/** Transport adapter for newsroom.articles: each poll's records reach the read model as one batch, in order. */
 @ApplicationScoped
 public class ArticleEventListener {
 
-    private final ReadModelUpdater updater;
-    private final FeedChanges changes;
+    private final EventIntake intake;
     private final CloudEventReader reader;
 
-    public ArticleEventListener(ReadModelUpdater updater, FeedChanges changes, CloudEventReader reader) {
-        this.updater = updater;
-        this.changes = changes;
+    public ArticleEventListener(EventIntake intake, CloudEventReader reader) {
+        this.intake = intake;
         this.reader = reader;
     }
 
     @Incoming("articles")
-    @Blocking // the handler writes to PostgreSQL through Hibernate ORM, which blocks
-    public void onArticleEvent(ConsumerRecord<String, String> record) {
-        CloudEventReader.Event<ArticleSnapshot> event = reader.read(record, ArticleSnapshot.class);
-        ArticleEventType type = reader.type(event, ArticleEventType::fromCloudEventType);
-        if (updater.applyArticle(type, event.data(), event.time())) {
-            changes.committed(event.time());
-        }
+    @Blocking // the handler writes to PostgreSQL over JDBC, which blocks; ordered, so per-key order holds
+    public void onArticleEvents(ConsumerRecords<String, String> records) {
+        intake.take(EventIntake.inOrder(records), reader::article);
     }
 }

@@ -1,12 +1,8 @@
 package dev.newsroom.feed.messaging;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import dev.newsroom.events.MediaAssetSnapshot;
-import dev.newsroom.events.MediaEventType;
-import dev.newsroom.feed.service.FeedChanges;
-import dev.newsroom.feed.service.ReadModelUpdater;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,23 +10,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class MediaEventListener {
 
-    private final ReadModelUpdater updater;
-    private final FeedChanges changes;
+    private final EventIntake intake;
     private final CloudEventReader reader;
 
-    public MediaEventListener(ReadModelUpdater updater, FeedChanges changes, CloudEventReader reader) {
-        this.updater = updater;
-        this.changes = changes;
+    public MediaEventListener(EventIntake intake, CloudEventReader reader) {
+        this.intake = intake;
         this.reader = reader;
     }
 
     @Incoming("media")
-    @Blocking // the handler writes to PostgreSQL through Hibernate ORM, which blocks
-    public void onMediaEvent(ConsumerRecord<String, String> record) {
-        CloudEventReader.Event<MediaAssetSnapshot> event = reader.read(record, MediaAssetSnapshot.class);
-        MediaEventType type = reader.type(event, MediaEventType::fromCloudEventType);
-        if (updater.applyMedia(type, event.data())) {
-            changes.committed(event.time());
-        }
+    @Blocking // the handler writes to PostgreSQL over JDBC, which blocks; ordered, so per-key order holds
+    public void onMediaEvents(ConsumerRecords<String, String> records) {
+        intake.take(EventIntake.inOrder(records), reader::media);
     }
 }

@@ -1,29 +1,44 @@
 package dev.newsroom.feed.rest;
 
-import java.util.Date;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import dev.newsroom.feed.FeedScope;
 import dev.newsroom.feed.render.FeedFormat;
 import dev.newsroom.feed.service.FeedService;
 import dev.newsroom.feed.service.RenderedFeed;
 import dev.newsroom.problem.ProblemException;
+import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.CacheControl;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
-import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
-/** Public feeds: everything, per section, per tag, in RSS 2.0, Atom 1.0 and JSON Feed 1.1, with conditional GET. */
+/**
+ * Public feeds: everything, per section, per tag, in RSS 2.0, Atom 1.0 and JSON Feed 1.1, with conditional GET.
+ * A feed already rendered is answered on the I/O thread straight from memory; rendering, which reads PostgreSQL,
+ * runs on a worker thread.
+ */
 @Path("/feeds")
 public class FeedResource {
 
     private static final int MAX_PAGE = 10_000;
-    private static final CacheControl CACHE_CONTROL = CacheControl.valueOf("public, max-age=15");
+    /**
+     * Readers poll; fifteen seconds lets shared caches absorb a crowd while a story still spreads within seconds,
+     * and a stale copy beats an error when this service is down.
+     */
+    static final String CACHE_CONTROL = "public, max-age=15, stale-if-error=86400";
 
     private final FeedService feeds;
 
@@ -33,38 +48,84 @@ public class FeedResource {
 
     @GET
     @Path("/{file}")
-    public Response everything(@PathParam("file") String file, @QueryParam("page") @DefaultValue("1") int page,
-            @Context Request request) {
-        return serve(FeedScope.ALL, file, page, request);
+    @NonBlocking
+    @Operation(summary = "Every published article, newest first (rss.xml, atom.xml or feed.json)")
+    public Uni<Response> everything(@PathParam("file") String file,
+            @Parameter(description = "older pages: 2, 3, ... (RFC 5005 next links lead there)")
+            @QueryParam("page") @DefaultValue("1") int page,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
+        return serve(FeedScope.ALL, file, page, ifNoneMatch, ifModifiedSince);
     }
 
     @GET
     @Path("/sections/{section}/{file}")
-    public Response section(@PathParam("section") String section, @PathParam("file") String file,
-            @QueryParam("page") @DefaultValue("1") int page, @Context Request request) {
-        return serve(FeedScope.section(section), file, page, request);
+    @NonBlocking
+    @Operation(summary = "The articles of one section, newest first")
+    public Uni<Response> section(@PathParam("section") String section, @PathParam("file") String file,
+            @QueryParam("page") @DefaultValue("1") int page,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
+        return serve(FeedScope.section(section), file, page, ifNoneMatch, ifModifiedSince);
     }
 
     @GET
     @Path("/tags/{tag}/{file}")
-    public Response tag(@PathParam("tag") String tag, @PathParam("file") String file,
-            @QueryParam("page") @DefaultValue("1") int page, @Context Request request) {
-        return serve(FeedScope.tag(tag), file, page, request);
+    @NonBlocking
+    @Operation(summary = "The articles with one tag, newest first")
+    public Uni<Response> tag(@PathParam("tag") String tag, @PathParam("file") String file,
+            @QueryParam("page") @DefaultValue("1") int page,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
+        return serve(FeedScope.tag(tag), file, page, ifNoneMatch, ifModifiedSince);
     }
 
-    private Response serve(FeedScope scope, String file, int page, Request request) {
+    private Uni<Response> serve(FeedScope scope, String file, int page, String ifNoneMatch, String ifModifiedSince) {
         FeedFormat format = FeedFormat.ofFileName(file).orElseThrow(() -> new ProblemException(404, "Not found",
                 "no feed named '" + file + "': use rss.xml, atom.xml or feed.json"));
         if (page < 1 || page > MAX_PAGE) {
             throw ProblemException.invalid("page", "must be between 1 and " + MAX_PAGE);
         }
-        RenderedFeed feed = feeds.feed(scope, format, page);
-        EntityTag etag = EntityTag.valueOf(feed.etag());
-        Date lastModified = Date.from(feed.lastModified());
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(lastModified, etag);
-        Response.ResponseBuilder response = notModified != null
-                ? notModified
-                : Response.ok(feed.body()).type(feed.mediaType());
-        return response.tag(etag).lastModified(lastModified).cacheControl(CACHE_CONTROL).build();
+        RenderedFeed cached = feeds.cached(scope, format, page);
+        if (cached != null) {
+            return Uni.createFrom().item(response(cached, ifNoneMatch, ifModifiedSince));
+        }
+        return Uni.createFrom().item(() -> response(feeds.feed(scope, format, page), ifNoneMatch, ifModifiedSince))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    static Response response(RenderedFeed feed, String ifNoneMatch, String ifModifiedSince) {
+        Response.ResponseBuilder response = notModified(feed, ifNoneMatch, ifModifiedSince)
+                ? Response.notModified()
+                : Response.ok(feed.body()).header(HttpHeaders.CONTENT_TYPE, feed.mediaType());
+        return response.header(HttpHeaders.ETAG, feed.etag())
+                .header(HttpHeaders.LAST_MODIFIED, feed.lastModifiedHttp())
+                .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
+                .build();
+    }
+
+    /** RFC 9110 13.2.2: If-None-Match decides when present (weak comparison); If-Modified-Since only without it. */
+    static boolean notModified(RenderedFeed feed, String ifNoneMatch, String ifModifiedSince) {
+        if (ifNoneMatch != null) {
+            for (String candidate : ifNoneMatch.split(",")) {
+                String tag = candidate.strip();
+                if (tag.startsWith("W/")) {
+                    tag = tag.substring(2);
+                }
+                if (tag.equals("*") || tag.equals(feed.etag())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (ifModifiedSince != null) {
+            try {
+                Instant since = ZonedDateTime.parse(ifModifiedSince, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                return !feed.lastModified().isAfter(since);
+            } catch (DateTimeParseException e) {
+                return false; // RFC 9110: an invalid date is ignored
+            }
+        }
+        return false;
     }
 }

@@ -45,8 +45,11 @@ public class ArticlePages {
                 && (stored.visibleFrom() == null || stored.visibleFrom().isAfter(Instant.now()))) {
             return new Outcome(404, notice("Not found", "There is no article at this address."));
         }
-        if (!"PUBLISHED".equals(stored.status())) {
+        if ("UNPUBLISHED".equals(stored.status())) {
             return new Outcome(410, notice("Gone", "This article has been withdrawn."));
+        }
+        if (!"PUBLISHED".equals(stored.status())) {
+            return new Outcome(404, notice("Not found", "There is no article at this address."));
         }
         ArticleSnapshot article = stored.snapshot();
         Map<UUID, MediaAssetSnapshot> media = article.leadImage() == null || article.leadImage().mediaId() == null

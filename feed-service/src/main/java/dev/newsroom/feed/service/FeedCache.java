@@ -1,7 +1,8 @@
 package dev.newsroom.feed.service;
 
-import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -11,8 +12,9 @@ import dev.newsroom.feed.render.FeedFormat;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Rendered feeds kept in memory until the read model changes, so a feed reader's poll costs a map
- * look-up. A render that raced with a change is served once but never cached.
+ * Rendered feeds kept in memory until the read model changes, so a feed reader's poll costs a map look-up.
+ * Concurrent requests for a feed that is not rendered share one render; a render that raced with a change is
+ * served to the requests that started before the change, but never cached.
  */
 @ApplicationScoped
 public class FeedCache {
@@ -21,20 +23,48 @@ public class FeedCache {
     public record Key(FeedScope scope, FeedFormat format, int page) {
     }
 
+    private record Render(long generation, CompletableFuture<RenderedFeed> result) {
+    }
+
     private final Map<Key, RenderedFeed> rendered = new ConcurrentHashMap<>();
+    private final Map<Key, Render> rendering = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
 
-    public RenderedFeed get(Key key, Supplier<RenderedFeed> render) {
+    /** The cached feed if it is still fresh, without rendering; null otherwise. */
+    public RenderedFeed fresh(Key key) {
         RenderedFeed cached = rendered.get(key);
-        if (cached != null && cached.expires().isAfter(Instant.now())) {
+        return cached != null && cached.fresh(System.currentTimeMillis()) ? cached : null;
+    }
+
+    public RenderedFeed get(Key key, Supplier<RenderedFeed> render) {
+        RenderedFeed cached = fresh(key);
+        if (cached != null) {
             return cached;
         }
-        long before = generation.get();
-        RenderedFeed fresh = render.get();
-        if (generation.get() == before) {
-            rendered.put(key, fresh);
+        long current = generation.get();
+        Render mine = new Render(current, new CompletableFuture<>());
+        Render running = rendering.compute(key, (k, other) -> other != null && other.generation() == current
+                ? other : mine);
+        if (running != mine) {
+            try {
+                return running.result().join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
         }
-        return fresh;
+        try {
+            RenderedFeed fresh = render.get();
+            if (generation.get() == current) {
+                rendered.put(key, fresh);
+            }
+            mine.result().complete(fresh);
+            return fresh;
+        } catch (RuntimeException | Error e) {
+            mine.result().completeExceptionally(e);
+            throw e;
+        } finally {
+            rendering.remove(key, mine);
+        }
     }
 
     public void invalidateAll() {

@@ -2,36 +2,70 @@ package dev.newsroom.feed.service;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 
+import dev.newsroom.feed.FeedScope;
+import dev.newsroom.feed.messaging.WebSubNotifier;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * What happens once a change to the read model has committed: rendered feeds are dropped and the
- * publish-to-visible latency (event time to the moment feeds serve the change) is recorded.
+ * What happens once a change to the read model has committed, here or on another replica: rendered feeds are
+ * dropped, the publish-to-visible latency (event time to the moment feeds serve the change) is recorded, and the
+ * WebSub hub hears which feeds changed.
  */
 @ApplicationScoped
 public class FeedChanges {
 
     private final FeedCache cache;
+    private final WebSubNotifier websub;
     private final Timer publishToVisible;
 
-    public FeedChanges(FeedCache cache, MeterRegistry metrics) {
+    public FeedChanges(FeedCache cache, WebSubNotifier websub, MeterRegistry metrics) {
         this.cache = cache;
+        this.websub = websub;
         this.publishToVisible = Timer.builder("newsroom.feed.publish.to.visible")
-                .description("time from an event's time to the feeds serving it")
+                .description("time from an event's time to the feeds of this replica serving it")
                 .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofMinutes(1))
                 .register(metrics);
     }
 
-    public void committed(Instant eventTime) {
+    /** A change this replica applied has committed. */
+    public void committed(AppliedChanges applied) {
+        if (!applied.any()) {
+            return;
+        }
+        cache.invalidateAll();
+        applied.visibleEventTimes().forEach(this::record);
+        websub.changed(applied.scopes());
+    }
+
+    /** Another replica committed a change (eventTime null: unknown, or nothing readers see yet). */
+    public void otherReplicaCommitted(Instant eventTime) {
         cache.invalidateAll();
         if (eventTime != null) {
-            Duration latency = Duration.between(eventTime, Instant.now());
-            if (!latency.isNegative()) {
-                publishToVisible.record(latency);
-            }
+            record(eventTime);
+        }
+    }
+
+    /** A rebuild finished: any feed may read differently. */
+    public void rebuilt() {
+        cache.invalidateAll();
+    }
+
+    /** Held-back articles became visible in these feeds. */
+    public void embargoEnded(Set<FeedScope> scopes) {
+        cache.invalidateAll();
+        websub.changed(scopes);
+    }
+
+    private void record(Instant eventTime) {
+        Duration latency = Duration.between(eventTime, Instant.now());
+        if (!latency.isNegative()) {
+            publishToVisible.record(latency);
         }
     }
 }

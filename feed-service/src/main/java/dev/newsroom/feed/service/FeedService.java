@@ -4,9 +4,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +25,9 @@ import dev.newsroom.feed.render.FeedItem;
 import dev.newsroom.feed.render.FeedPage;
 import dev.newsroom.feed.render.FeedRenderer;
 import dev.newsroom.feed.repository.ReadModelRepository;
+import dev.newsroom.feed.repository.ReadModelRepository.StoredArticle;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -32,35 +35,46 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class FeedService {
 
-    /** Rendered feeds are re-checked at least this often, so replicas that missed a change catch up. */
-    private static final Duration MAX_CACHE_AGE = Duration.ofSeconds(5);
-
     private final ReadModelRepository readModel;
     private final FeedRenderer renderer;
     private final FeedCache cache;
     private final FeedConfig config;
     private final ItemMapper items;
+    private final Map<FeedFormat, Timer> renderTimers = new EnumMap<>(FeedFormat.class);
 
     public FeedService(ReadModelRepository readModel, FeedRenderer renderer, FeedCache cache, FeedConfig config,
-            ItemMapper items) {
+            ItemMapper items, MeterRegistry metrics) {
         this.readModel = readModel;
         this.renderer = renderer;
         this.cache = cache;
         this.config = config;
         this.items = items;
+        for (FeedFormat format : FeedFormat.values()) {
+            renderTimers.put(format, Timer.builder("newsroom.feed.render")
+                    .description("time to build one feed page from the read model and render it (cache misses)")
+                    .tag("format", format.fileName())
+                    .register(metrics));
+        }
+    }
+
+    /** The feed if it is rendered and still true, without touching the database; null otherwise. */
+    public RenderedFeed cached(FeedScope scope, FeedFormat format, int page) {
+        return cache.fresh(new FeedCache.Key(scope, format, page));
     }
 
     public RenderedFeed feed(FeedScope scope, FeedFormat format, int page) {
-        return cache.get(new FeedCache.Key(scope, format, page), () -> render(scope, format, page));
+        return cache.get(new FeedCache.Key(scope, format, page),
+                () -> renderTimers.get(format).record(() -> render(scope, format, page)));
     }
 
     @Transactional
     RenderedFeed render(FeedScope scope, FeedFormat format, int page) {
         Instant now = Instant.now();
         int size = config.pageSize();
-        List<ArticleSnapshot> found = readModel.visibleArticles(scope, now, (page - 1) * size, size + 1);
+        List<StoredArticle> found = readModel.visibleArticles(scope, now, (page - 1) * size, size + 1);
         boolean hasNext = found.size() > size;
-        List<ArticleSnapshot> shown = hasNext ? found.subList(0, size) : found;
+        List<ArticleSnapshot> shown = (hasNext ? found.subList(0, size) : found).stream()
+                .map(StoredArticle::snapshot).toList();
         Map<UUID, MediaAssetSnapshot> media = readModel.media(shown.stream()
                 .map(ArticleSnapshot::leadImage).filter(Objects::nonNull)
                 .map(ArticleSnapshot.LeadImage::mediaId).filter(Objects::nonNull).distinct().toList());
@@ -87,10 +101,20 @@ public class FeedService {
                 config.websubHub().map(URI::create).orElse(null),
                 updated, feedItems, tombstones);
         byte[] body = renderer.render(feedPage, format);
-        Instant expires = readModel.nextVisibleAfter(now)
-                .filter(next -> next.isBefore(now.plus(MAX_CACHE_AGE)))
-                .orElse(now.plus(MAX_CACHE_AGE));
-        return new RenderedFeed(body, format.mediaType() + "; charset=utf-8", etag(body), updated, expires);
+        // Last-Modified must move whenever the bytes do: also when an embargo ends, an asset's caption changes or
+        // an item leaves the feed, none of which the entries' own update times show.
+        Instant lastModified = Stream.of(Stream.of(updated),
+                        found.stream().limit(size).map(StoredArticle::visibleFrom),
+                        media.values().stream().map(MediaAssetSnapshot::updatedAt),
+                        readModel.lastRemoval(scope).stream())
+                .flatMap(times -> times)
+                .filter(Objects::nonNull)
+                .max(Instant::compareTo).orElse(Instant.EPOCH)
+                .truncatedTo(ChronoUnit.SECONDS);
+        // an embargo that ends sooner than the cache would expire changes the feed then
+        Instant maxAge = now.plus(config.cacheMaxAge());
+        Instant expires = readModel.nextVisibleAfter(now).filter(next -> next.isBefore(maxAge)).orElse(maxAge);
+        return new RenderedFeed(body, format.mediaType() + "; charset=utf-8", etag(body), lastModified, expires);
     }
 
     private String title(FeedScope scope) {

@@ -1,63 +1,193 @@
 package dev.newsroom.feed.service;
 
+import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Stream;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 
 import dev.newsroom.events.ArticleEventType;
 import dev.newsroom.events.ArticleSnapshot;
 import dev.newsroom.events.MediaAssetSnapshot;
 import dev.newsroom.events.MediaEventType;
+import dev.newsroom.feed.FeedScope;
+import dev.newsroom.feed.repository.ArticleRow;
+import dev.newsroom.feed.repository.MediaRow;
 import dev.newsroom.feed.repository.ReadModelRepository;
+import dev.newsroom.feed.repository.ReadModelRepository.Placement;
+import dev.newsroom.feed.repository.WriteMode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-/** Applies one event to the read model in one transaction; duplicates and older revisions change nothing. */
+/**
+ * Applies a batch of events to the read model in one transaction. Duplicates and older revisions change nothing;
+ * when something changed, every replica hears of it when the transaction commits.
+ */
 @ApplicationScoped
 public class ReadModelUpdater {
 
     private final ReadModelRepository readModel;
+    private final ObjectMapper json;
+    private final ReplicaNotices notices;
 
-    public ReadModelUpdater(ReadModelRepository readModel) {
+    public ReadModelUpdater(ReadModelRepository readModel, ObjectMapper json, ReplicaNotices notices) {
         this.readModel = readModel;
+        // PostgreSQL text and jsonb cannot hold U+0000; no feed could carry it either, so it goes before storing
+        this.json = json == null ? null : json.copy().registerModule(new SimpleModule("without-nul")
+                .addSerializer(String.class, new StdSerializer<>(String.class) {
+                    @Override
+                    public void serialize(String value, JsonGenerator out, SerializerProvider provider)
+                            throws IOException {
+                        out.writeString(withoutNul(value));
+                    }
+                }));
+        this.notices = notices;
     }
 
-    /** @return true when the read model changed, so feeds must be rendered anew */
     @Transactional
-    public boolean applyArticle(ArticleEventType type, ArticleSnapshot article, Instant eventTime) {
-        requireComplete(article);
-        boolean visible = type != ArticleEventType.UNPUBLISHED && "PUBLISHED".equals(article.status());
-        ArticleSnapshot stored = visible ? article : withStatus(article, "UNPUBLISHED");
-        // An embargo holds an article back from every feed until its time, whatever the events say.
-        Instant visibleFrom = visible ? latest(article.publishedAt(), article.firstPublishedAt(),
-                article.embargoUntil()) : null;
-        Instant removedAt = visible ? null : (article.updatedAt() != null ? article.updatedAt() : eventTime);
-        return readModel.upsertArticle(stored, visibleFrom, removedAt);
-    }
-
-    /** @return true when the read model changed */
-    @Transactional
-    public boolean applyMedia(MediaEventType type, MediaAssetSnapshot asset) {
-        if (asset == null || asset.id() == null) {
-            throw new MalformedEventException("media event without an asset id");
+    public AppliedChanges apply(List<? extends ReadModelEvent> events, WriteMode mode) {
+        if (events.isEmpty()) {
+            return AppliedChanges.NONE;
         }
-        MediaAssetSnapshot stored = type == MediaEventType.DELETED && !asset.deleted()
-                ? new MediaAssetSnapshot(asset.id(), asset.caption(), asset.credit(), asset.byline(), asset.altText(),
+        Instant now = Instant.now();
+        List<ReadModelEvent.Article> articles = newestPerId(events, ReadModelEvent.Article.class);
+        List<ReadModelEvent.Media> media = newestPerId(events, ReadModelEvent.Media.class);
+        boolean live = !mode.isRebuild();
+
+        // Where changed articles were listed before: a moved or withdrawn article changes the feeds it leaves.
+        List<Placement> before = live ? readModel.placements(articles.stream().map(ReadModelEvent::id).toList())
+                : List.of();
+        List<ArticleRow> articleRows = articles.stream().map(this::row).toList();
+        boolean[] articleChanged = readModel.upsertArticles(articleRows, mode);
+        boolean[] mediaChanged = readModel.upsertMedia(media.stream().map(this::row).toList(), mode);
+
+        int changed = 0;
+        Set<FeedScope> scopes = new LinkedHashSet<>();
+        List<Instant> visibleTimes = new ArrayList<>();
+        List<Placement> placements = new ArrayList<>();
+        for (int i = 0; i < articleRows.size(); i++) {
+            if (articleChanged[i]) {
+                changed++;
+                ArticleRow row = articleRows.get(i);
+                if (row.visibleFrom() != null && !row.visibleFrom().isAfter(now)) {
+                    visibleTimes.add(articles.get(i).time());
+                }
+                if (live) {
+                    placements.add(new Placement(row.id(), row.section(), row.tags()));
+                    before.stream().filter(placement -> placement.id().equals(row.id())).forEach(placements::add);
+                }
+            }
+        }
+        List<UUID> changedMedia = new ArrayList<>();
+        for (int i = 0; i < media.size(); i++) {
+            if (mediaChanged[i]) {
+                changed++;
+                changedMedia.add(media.get(i).id());
+                visibleTimes.add(media.get(i).time());
+            }
+        }
+        if (changed == 0) {
+            return AppliedChanges.NONE;
+        }
+        if (live && !changedMedia.isEmpty()) {
+            placements.addAll(readModel.placementsUsingMedia(changedMedia));
+        }
+        if (live) {
+            scopes.add(FeedScope.ALL);
+            placements.forEach(placement -> scopes.addAll(scopesOf(placement)));
+        }
+        if (!live) {
+            // replayed events are old: their times say nothing about how fast feeds follow the newsroom
+            visibleTimes.clear();
+        }
+        Instant earliest = visibleTimes.stream().min(Instant::compareTo).orElse(null);
+        readModel.notifyReplicas(ReplicaNotices.CHANNEL, notices.payload(earliest));
+        return new AppliedChanges(changed, scopes, visibleTimes);
+    }
+
+    static Set<FeedScope> scopesOf(Placement placement) {
+        Set<FeedScope> scopes = new LinkedHashSet<>();
+        if (placement.section() != null) {
+            scopes.add(FeedScope.section(placement.section()));
+        }
+        if (placement.tags() != null) {
+            placement.tags().stream().filter(Objects::nonNull).map(FeedScope::tag).forEach(scopes::add);
+        }
+        return scopes;
+    }
+
+    /**
+     * The newest revision of each id, in order of first appearance: applying it alone leaves the read model exactly
+     * as applying every event of the batch in turn would, since the upsert keeps the highest revision.
+     */
+    private static <E extends ReadModelEvent> List<E> newestPerId(List<? extends ReadModelEvent> events,
+            Class<E> kind) {
+        Map<UUID, E> newest = new LinkedHashMap<>();
+        for (ReadModelEvent event : events) {
+            if (kind.isInstance(event)) {
+                E typed = kind.cast(event);
+                newest.merge(typed.id(), typed, (kept, candidate) ->
+                        candidate.revision() >= kept.revision() ? candidate : kept);
+            }
+        }
+        return List.copyOf(newest.values());
+    }
+
+    private ArticleRow row(ReadModelEvent.Article event) {
+        ArticleSnapshot article = event.article();
+        boolean unpublished = event.type() == ArticleEventType.UNPUBLISHED || "UNPUBLISHED".equals(article.status());
+        boolean published = !unpublished && "PUBLISHED".equals(article.status());
+        // A held-back article that readers have seen before is gone for them, exactly as an unpublished one.
+        boolean withdrawn = unpublished || !published && article.firstPublishedAt() != null;
+        String status = published ? "PUBLISHED" : withdrawn ? "UNPUBLISHED" : article.status();
+        ArticleSnapshot stored = status.equals(article.status()) ? article : withStatus(article, status);
+        // An embargo or a schedule holds an article back from every feed until its time, whatever the events say.
+        Instant visibleFrom = published ? latest(article.updatedAt(), article.publishedAt(),
+                article.firstPublishedAt(), article.embargoUntil(), article.scheduledAt()) : null;
+        Instant removedAt = withdrawn ? article.updatedAt() : null;
+        Instant listedAt = Stream.of(article.firstPublishedAt(), article.publishedAt(), article.updatedAt())
+                .filter(Objects::nonNull).findFirst().orElseThrow();
+        UUID media = article.leadImage() == null ? null : article.leadImage().mediaId();
+        return new ArticleRow(article.id(), article.revision(), withoutNul(article.slug()), status,
+                withoutNul(article.section()), article.tags() == null ? List.of()
+                        : article.tags().stream().filter(Objects::nonNull).map(ReadModelUpdater::withoutNul).toList(),
+                media, visibleFrom, listedAt, article.updatedAt(), removedAt, write(stored));
+    }
+
+    private MediaRow row(ReadModelEvent.Media event) {
+        MediaAssetSnapshot asset = event.asset();
+        boolean deleted = event.type() == MediaEventType.DELETED || asset.deleted();
+        MediaAssetSnapshot stored = deleted == asset.deleted() ? asset
+                : new MediaAssetSnapshot(asset.id(), asset.caption(), asset.credit(), asset.byline(), asset.altText(),
                         asset.width(), asset.height(), asset.mimeType(), asset.bytes(), asset.renditions(),
-                        asset.revision(), true, asset.createdAt(), asset.updatedAt())
-                : asset;
-        return readModel.upsertMedia(stored);
+                        asset.revision(), true, asset.createdAt(), asset.updatedAt());
+        return new MediaRow(asset.id(), asset.revision(), deleted, write(stored));
     }
 
-    private static void requireComplete(ArticleSnapshot article) {
-        if (article == null || article.id() == null) {
-            throw new MalformedEventException("article event without an article id");
+    private String write(Object snapshot) {
+        try {
+            return json.writeValueAsString(snapshot);
+        } catch (JsonProcessingException e) {
+            throw new MalformedEventException("cannot store " + snapshot.getClass().getSimpleName() + ": "
+                    + e.getOriginalMessage(), e);
         }
-        if (article.slug() == null || article.section() == null || article.headline() == null) {
-            throw new MalformedEventException("article event " + article.id() + " lacks slug, section or headline");
-        }
-        if (article.revision() < 1) {
-            throw new MalformedEventException("article event " + article.id() + " has no revision");
-        }
+    }
+
+    static String withoutNul(String value) {
+        return value == null || value.indexOf('\u0000') < 0 ? value : value.replace("\u0000", "");
     }
 
     private static ArticleSnapshot withStatus(ArticleSnapshot a, String status) {
@@ -67,7 +197,8 @@ public class ReadModelUpdater {
                 a.correction(), a.unpublishReason());
     }
 
-    private static Instant latest(Instant... instants) {
-        return Stream.of(instants).filter(java.util.Objects::nonNull).max(Instant::compareTo).orElse(Instant.now());
+    /** The latest of the given times after the first, or the first when all others are missing. */
+    private static Instant latest(Instant fallback, Instant... instants) {
+        return Stream.of(instants).filter(Objects::nonNull).max(Instant::compareTo).orElse(fallback);
     }
 }

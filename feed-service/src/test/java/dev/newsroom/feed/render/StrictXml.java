@@ -32,7 +32,7 @@ import com.rometools.rome.io.SyndFeedInput;
  * Reads rendered feeds the way a strict consumer would: UTF-8 that must decode cleanly, a namespace-aware JAXP
  * parser that refuses DTDs and treats every warning as an error, XPath with the feeds' namespaces, and Rome.
  */
-final class StrictXml {
+public final class StrictXml {
 
     static final Map<String, String> NAMESPACES = Map.of(
             "atom", "http://www.w3.org/2005/Atom",
@@ -66,7 +66,7 @@ final class StrictXml {
         });
     }
 
-    static StrictXml parse(byte[] bytes) throws Exception {
+    public static StrictXml parse(byte[] bytes) throws Exception {
         strictUtf8(bytes);
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
@@ -94,12 +94,12 @@ final class StrictXml {
         return new StrictXml(builder.parse(new ByteArrayInputStream(bytes)));
     }
 
-    static SyndFeed rome(byte[] bytes) throws Exception {
+    public static SyndFeed rome(byte[] bytes) throws Exception {
         return new SyndFeedInput().build(new InputSource(new ByteArrayInputStream(bytes)));
     }
 
     /** Fails on any malformed UTF-8 sequence, which a lone surrogate would produce. */
-    static String strictUtf8(byte[] bytes) throws CharacterCodingException {
+    public static String strictUtf8(byte[] bytes) throws CharacterCodingException {
         return StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
@@ -107,22 +107,22 @@ final class StrictXml {
                 .toString();
     }
 
-    String text(String expression) throws XPathExpressionException {
+    public String text(String expression) throws XPathExpressionException {
         return (String) xpath.evaluate(expression, document, XPathConstants.STRING);
     }
 
-    int count(String expression) throws XPathExpressionException {
+    public int count(String expression) throws XPathExpressionException {
         return ((NodeList) xpath.evaluate(expression, document, XPathConstants.NODESET)).getLength();
     }
 
-    List<String> texts(String expression) throws XPathExpressionException {
+    public List<String> texts(String expression) throws XPathExpressionException {
         NodeList nodes = (NodeList) xpath.evaluate(expression, document, XPathConstants.NODESET);
         return IntStream.range(0, nodes.getLength())
                 .mapToObj(i -> nodes.item(i).getTextContent())
                 .toList();
     }
 
-    Document document() {
+    public Document document() {
         return document;
     }
 }

@@ -1,106 +1,168 @@
 package dev.newsroom.feed.rest;
 
-import static io.restassured.RestAssured.given;
+import static dev.newsroom.feed.support.Feeds.bytes;
+import static dev.newsroom.feed.support.Feeds.section;
+import static dev.newsroom.feed.support.Feeds.tag;
+import static dev.newsroom.feed.support.Feeds.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import dev.newsroom.events.Topics;
-import dev.newsroom.testsupport.CloudEventSender;
-import dev.newsroom.testsupport.Infrastructure;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.rometools.modules.mediarss.MediaEntryModule;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+
+import dev.newsroom.feed.render.StrictXml;
+import dev.newsroom.feed.support.Feeds;
+import dev.newsroom.feed.support.Newsroom;
+import dev.newsroom.feed.support.TestArticle;
+import dev.newsroom.feed.support.TestAsset;
+import dev.newsroom.feed.support.WebSubHub;
 import dev.newsroom.testsupport.NewsroomTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Events on the real broker become feed entries; duplicates and older revisions change nothing. */
+/**
+ * Events on the real broker become entries of every feed kind, which strict parsers and Rome accept; duplicates and
+ * out-of-order revisions leave the feeds byte-identical.
+ */
 @QuarkusTest
 @WithTestResource(NewsroomTestResource.class)
+@WithTestResource(WebSubHub.class)
 class FeedFromEventsTest {
 
-    private static CloudEventSender sender;
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static Newsroom newsroom;
 
     @BeforeAll
     static void connect() {
-        sender = new CloudEventSender(Infrastructure.shared().bootstrapServers());
+        newsroom = new Newsroom();
     }
 
     @AfterAll
     static void disconnect() {
-        sender.close();
+        newsroom.close();
     }
 
     @Test
-    void publishedArticleAppearsAndDuplicatesLeaveFeedsByteIdentical() {
-        UUID id = UUID.randomUUID();
-        String section = "harbour-" + id.toString().substring(0, 8);
-        String headline = "Harbour reopens after storm " + id;
-        String published = article(id, headline, 2, "PUBLISHED", section);
-        sender.sendToPartition(Topics.ARTICLES, 0, id.toString(), "newsroom.article.published", published);
+    void everyFeedKindCarriesTheEntryAndParsesStrictly() throws Exception {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        String section = "harbour-" + unique;
+        String tagName = "storm-" + unique;
+        TestAsset photo = new TestAsset("Boats at dawn", "Jane Doe/Agency");
+        newsroom.asset(photo, "newsroom.media.created");
+        TestArticle article = TestArticle.headlined("Harbour reopens after storm " + unique)
+                .summary("The harbour reopened on Monday & fishing resumed.")
+                .body("<p>Boats left at <strong>dawn</strong>.</p>")
+                .section(section).tags(tagName, "weather").authors("Ana Silva", "Omar Haddad")
+                .leadImage(photo.id(), null, null);
+        newsroom.published(article);
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(text(section(section, "rss.xml"))).contains(article.headline(), "Boats at dawn"));
 
-        String sectionFeed = "/feeds/sections/" + section + "/atom.xml";
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(given().get(sectionFeed).then().statusCode(200).extract().asString()).contains(headline));
-        byte[] before = given().get(sectionFeed).then().statusCode(200).extract().asByteArray();
+        List<String> xmlFeeds = new ArrayList<>();
+        for (String scope : List.of("/feeds/", "/feeds/sections/" + section + "/", "/feeds/tags/" + tagName + "/")) {
+            xmlFeeds.add(scope + "rss.xml");
+            xmlFeeds.add(scope + "atom.xml");
+            JsonNode json = Feeds.json(scope + "feed.json");
+            assertThat(json.path("version").asText()).isEqualTo("https://jsonfeed.org/version/1.1");
+            assertThat(json.path("feed_url").asText()).startsWith("http").endsWith(scope + "feed.json");
+            assertThat(json.path("items").findValuesAsText("title")).contains(article.headline());
+        }
+        for (String path : xmlFeeds) {
+            byte[] feed = bytes(path);
+            StrictXml.parse(feed);
+            SyndFeed parsed = StrictXml.rome(feed);
+            assertThat(parsed.getEntries()).extracting(SyndEntry::getTitle).contains(article.headline());
+        }
+
+        StrictXml rss = StrictXml.parse(bytes(section(section, "rss.xml")));
+        String item = "/rss/channel/item[1]";
+        assertThat(rss.text(item + "/title")).isEqualTo(article.headline());
+        assertThat(rss.text(item + "/link")).matches("https?://.+/articles/" + article.slug());
+        assertThat(rss.text(item + "/guid")).isEqualTo("urn:uuid:" + article.id());
+        assertThat(rss.text(item + "/description")).isEqualTo("The harbour reopened on Monday &amp; fishing resumed.");
+        assertThat(rss.text(item + "/content:encoded")).contains("<strong>dawn</strong>");
+        assertThat(rss.texts(item + "/category")).containsExactly(section, tagName, "weather");
+        assertThat(rss.texts(item + "/dc:creator")).containsExactly("Ana Silva", "Omar Haddad");
+        assertThat(rss.text(item + "/media:content/@url")).isEqualTo("https://media.example.org/media/"
+                + photo.id() + "/large");
+        assertThat(rss.text(item + "/media:content/media:description")).isEqualTo("Boats at dawn");
+        assertThat(rss.text(item + "/media:content/media:credit")).isEqualTo("Jane Doe/Agency");
+        assertThat(rss.text(item + "/enclosure/@type")).isEqualTo("image/jpeg");
+        assertThat(rss.text(item + "/enclosure/@length")).isEqualTo("210000");
+        assertThat(rss.text("/rss/channel/atom:link[@rel='self']/@href"))
+                .matches("https?://.+/feeds/sections/" + section + "/rss.xml");
+
+        StrictXml atom = StrictXml.parse(bytes(section(section, "atom.xml")));
+        String entry = "/atom:feed/atom:entry[1]";
+        assertThat(atom.text(entry + "/atom:id")).isEqualTo("urn:uuid:" + article.id());
+        assertThat(atom.text(entry + "/atom:published")).isEqualTo(
+                article.snapshot().firstPublishedAt().truncatedTo(ChronoUnit.SECONDS).toString());
+        assertThat(atom.text(entry + "/atom:updated")).isNotBlank();
+        assertThat(atom.text(entry + "/atom:content/@type")).isEqualTo("html");
+        assertThat(atom.text(entry + "/atom:summary")).isEqualTo("The harbour reopened on Monday & fishing resumed.");
+        assertThat(atom.texts(entry + "/atom:category/@term")).containsExactly(section, tagName, "weather");
+        assertThat(atom.texts(entry + "/atom:author/atom:name")).containsExactly("Ana Silva", "Omar Haddad");
+        assertThat(atom.text(entry + "/atom:link[@rel='enclosure']/@href")).endsWith(photo.id() + "/large");
+        assertThat(atom.text(entry + "/atom:link[@rel='alternate']/@href")).matches("https?://.+");
+
+        JsonNode json = Feeds.json(tag(tagName, "feed.json")).path("items").get(0);
+        assertThat(json.path("id").asText()).isEqualTo("urn:uuid:" + article.id());
+        assertThat(json.path("url").asText()).matches("https?://.+/articles/" + article.slug());
+        assertThat(json.path("image").asText()).endsWith(photo.id() + "/large");
+        assertThat(json.path("_media").path("caption").asText()).isEqualTo("Boats at dawn");
+        assertThat(json.path("authors").findValuesAsText("name")).containsExactly("Ana Silva", "Omar Haddad");
+    }
+
+    @Test
+    void duplicatesAndOlderRevisionsLeaveFeedsByteIdentical() {
+        String section = "dupes-" + UUID.randomUUID().toString().substring(0, 8);
+        TestArticle article = TestArticle.headlined("Ferry timetable changes").section(section).revision(3);
+        newsroom.published(article);
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(text(section(section, "atom.xml"))).contains(article.headline()));
+        List<byte[]> before = Feeds.FILES.stream().map(file -> bytes(section(section, file))).toList();
 
         for (int i = 0; i < 3; i++) {
-            sender.sendToPartition(Topics.ARTICLES, 0, id.toString(), "newsroom.article.published", published);
+            newsroom.published(article);
         }
-        sender.sendToPartition(Topics.ARTICLES, 0, id.toString(), "newsroom.article.published",
-                article(id, "An older headline", 1, "PUBLISHED", section));
-        // Same partition, so once the marker shows, every record above has been consumed.
-        UUID marker = UUID.randomUUID();
-        sender.sendToPartition(Topics.ARTICLES, 0, marker.toString(), "newsroom.article.published",
-                article(marker, "Marker " + marker, 2, "PUBLISHED", "markers"));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(given().get("/feeds/rss.xml").then().extract().asString()).contains(marker.toString()));
+        newsroom.updated(article.revision(2).headline("An older headline"));
+        newsroom.updated(article.revision(1).headline("The oldest headline"));
+        String marker = newsroom.marker();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(text(section("markers", "rss.xml"))).contains(marker));
 
-        byte[] after = given().get(sectionFeed).then().statusCode(200).extract().asByteArray();
-        assertThat(after).isEqualTo(before);
-        assertThat(new String(after, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("An older headline");
+        List<byte[]> after = Feeds.FILES.stream().map(file -> bytes(section(section, file))).toList();
+        for (int i = 0; i < before.size(); i++) {
+            assertThat(after.get(i)).as(Feeds.FILES.get(i)).isEqualTo(before.get(i));
+        }
     }
 
     @Test
-    void unpublishedArticleLeavesTheFeeds() {
-        UUID id = UUID.randomUUID();
-        String headline = "Soon withdrawn " + id;
-        sender.send(Topics.ARTICLES, id.toString(), "newsroom.article.published", article(id, headline, 2, "PUBLISHED"));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(given().get("/feeds/feed.json").then().extract().asString()).contains(headline));
-        sender.send(Topics.ARTICLES, id.toString(), "newsroom.article.unpublished",
-                article(id, headline, 3, "UNPUBLISHED"));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            assertThat(given().get("/feeds/feed.json").then().extract().asString()).doesNotContain(headline);
-            given().get("/articles/soon-withdrawn-" + id).then().statusCode(410);
-        });
-    }
+    void revisionsArrivingOutOfOrderEndAtTheNewest() {
+        String section = "order-" + UUID.randomUUID().toString().substring(0, 8);
+        TestArticle article = TestArticle.headlined("Bridge closes").section(section);
+        Instant first = Instant.now().minusSeconds(60);
+        newsroom.published(article.published(first).revision(4).headline("Bridge reopens, fourth revision"));
+        newsroom.updated(article.revision(2).headline("Bridge closes, second revision"));
+        newsroom.updated(article.revision(3).headline("Bridge closes, third revision"));
+        String marker = newsroom.marker();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(text(section("markers", "rss.xml"))).contains(marker));
 
-    @Test
-    void conditionalGetAnswers304() {
-        var first = given().get("/feeds/rss.xml").then().statusCode(200).extract();
-        String etag = first.header("ETag");
-        assertThat(first.contentType()).startsWith("application/rss+xml");
-        given().header("If-None-Match", etag).get("/feeds/rss.xml").then().statusCode(304);
-    }
-
-    private static String article(UUID id, String headline, int revision, String status) {
-        return article(id, headline, revision, status, "world");
-    }
-
-    private static String article(UUID id, String headline, int revision, String status, String section) {
-        Instant now = Instant.now();
-        return """
-                {"id":"%s","slug":"%s","status":"%s","headline":"%s","summary":"A summary.",
-                 "body":"<p>Body text.</p>","section":"%s","tags":["weather"],"authors":[{"name":"Ana"}],
-                 "language":"en","related":[],"revision":%d,"createdAt":"%s","updatedAt":"%s",
-                 "publishedAt":"%s","firstPublishedAt":"%s"}
-                """.formatted(id, headline.toLowerCase().replace(' ', '-'), status, headline, section, revision, now, now,
-                now, now);
+        for (String file : Feeds.FILES) {
+            assertThat(text(section(section, file))).contains("Bridge reopens, fourth revision")
+                    .doesNotContain("second revision", "third revision");
+        }
     }
 }

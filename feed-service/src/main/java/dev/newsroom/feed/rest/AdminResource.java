@@ -1,0 +1,80 @@
+package dev.newsroom.feed.rest;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import dev.newsroom.feed.config.FeedConfig;
+import dev.newsroom.feed.repository.RebuildLog.Rebuild;
+import dev.newsroom.feed.service.Rebuilds;
+import dev.newsroom.problem.ProblemException;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Operators' endpoints: rebuild the read model from the topics and follow the rebuild. They need
+ * {@code Authorization: Bearer <newsroom.feed.admin-token>}; with no token configured they are switched off.
+ */
+@Path("/admin/rebuild")
+@Produces(MediaType.APPLICATION_JSON)
+@Blocking
+public class AdminResource {
+
+    private final Rebuilds rebuilds;
+    private final Optional<String> token;
+
+    public AdminResource(Rebuilds rebuilds, FeedConfig config) {
+        this.rebuilds = rebuilds;
+        this.token = config.adminToken().filter(value -> !value.isBlank());
+    }
+
+    @POST
+    @Operation(summary = "Rebuild the read model from offset zero of both topics, while feeds keep being served")
+    public Response start(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        authorize(authorization);
+        Rebuild rebuild = rebuilds.start();
+        return Response.accepted(rebuild).location(URI.create("/admin/rebuild/" + rebuild.generation())).build();
+    }
+
+    @GET
+    @Operation(summary = "The latest rebuild: RUNNING, DONE or FAILED, with events applied and skipped")
+    public Rebuild latest(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        authorize(authorization);
+        return rebuilds.latest().orElseThrow(() -> new ProblemException(404, "Not found",
+                "no rebuild was ever started: POST /admin/rebuild starts one"));
+    }
+
+    @GET
+    @Path("/{generation}")
+    @Operation(summary = "One rebuild by its generation")
+    public Rebuild one(@PathParam("generation") long generation,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        authorize(authorization);
+        return rebuilds.find(generation).orElseThrow(() -> ProblemException.notFound("rebuild " + generation));
+    }
+
+    private void authorize(String authorization) {
+        if (token.isEmpty()) {
+            throw new ProblemException(403, "Forbidden",
+                    "admin endpoints are switched off: set newsroom.feed.admin-token (NEWSROOM_FEED_ADMIN_TOKEN)");
+        }
+        String expected = "Bearer " + token.get();
+        // constant time, so the token cannot be guessed one character at a time
+        if (authorization == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                authorization.strip().getBytes(StandardCharsets.UTF_8))) {
+            throw new ProblemException(401, "Unauthorized",
+                    "send Authorization: Bearer <the operator token configured as newsroom.feed.admin-token>");
+        }
+    }
+}

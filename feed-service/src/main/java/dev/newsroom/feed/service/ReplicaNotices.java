@@ -1,0 +1,126 @@
+package dev.newsroom.feed.service;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Tells every replica that the read model changed. Replicas of one consumer group each consume only some partitions,
+ * so the one that applied a change sends a PostgreSQL NOTIFY from the same transaction (delivered on commit, never
+ * for a rollback) and each replica LISTENs on a connection of its own and drops its rendered feeds. While the
+ * listening connection is down, rendered feeds still expire after a few seconds.
+ */
+@ApplicationScoped
+public class ReplicaNotices {
+
+    static final String CHANNEL = "feed_changes";
+    private static final String NO_TIME = "-";
+
+    private final DataSource dataSource;
+    private final FeedChanges changes;
+    private final String replica = UUID.randomUUID().toString();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private volatile boolean listening;
+    private Thread listener;
+
+    public ReplicaNotices(DataSource dataSource, FeedChanges changes) {
+        this.dataSource = dataSource;
+        this.changes = changes;
+    }
+
+    /** The notice for a change whose earliest event happened at {@code eventTime} (null: none readers see yet). */
+    String payload(Instant eventTime) {
+        return replica + " " + (eventTime == null ? NO_TIME : Long.toString(eventTime.toEpochMilli()));
+    }
+
+    /** True while this replica hears other replicas' changes as they commit. */
+    public boolean listening() {
+        return listening;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        running.set(true);
+        listener = new Thread(this::listen, "feed-change-listener");
+        listener.setDaemon(true);
+        listener.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        running.set(false);
+        if (listener != null) {
+            listener.interrupt();
+        }
+    }
+
+    private void listen() {
+        long backoffMillis = 500;
+        while (running.get()) {
+            try (Connection connection = dataSource.getConnection()) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LISTEN " + CHANNEL);
+                }
+                PGConnection postgres = connection.unwrap(PGConnection.class);
+                listening = true;
+                backoffMillis = 500;
+                // Changes may have committed while nobody listened: whatever is rendered may be stale.
+                changes.otherReplicaCommitted(null);
+                while (running.get()) {
+                    PGNotification[] notices = postgres.getNotifications(1_000);
+                    if (notices != null) {
+                        for (PGNotification notice : notices) {
+                            received(notice.getParameter());
+                        }
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                listening = false;
+                if (!running.get()) {
+                    return;
+                }
+                Log.warnf("listening for read-model changes failed (%s); retrying in %d ms; rendered feeds "
+                        + "expire after a few seconds meanwhile", e.getMessage(), backoffMillis);
+                try {
+                    TimeUnit.MILLISECONDS.sleep(backoffMillis);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                backoffMillis = Math.min(backoffMillis * 2, 10_000);
+            }
+        }
+        listening = false;
+    }
+
+    private void received(String payload) {
+        int space = payload.indexOf(' ');
+        String from = space < 0 ? payload : payload.substring(0, space);
+        if (replica.equals(from)) {
+            return; // this replica dropped its feeds right after its own commit
+        }
+        String time = space < 0 ? NO_TIME : payload.substring(space + 1);
+        Instant eventTime = null;
+        if (!NO_TIME.equals(time)) {
+            try {
+                eventTime = Instant.ofEpochMilli(Long.parseLong(time));
+            } catch (NumberFormatException e) {
+                Log.debugf("change notice with an unreadable time: %s", payload);
+            }
+        }
+        changes.otherReplicaCommitted(eventTime);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.newsroom.feed.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import dev.newsroom.feed.FeedScope;
+import dev.newsroom.feed.render.FeedFormat;
+
+class FeedCacheTest {
+
+    private final FeedCache cache = new FeedCache();
+    private final FeedCache.Key key = new FeedCache.Key(FeedScope.ALL, FeedFormat.RSS, 1);
+
+    @Test
+    void concurrentRequestsShareOneRender() throws Exception {
+        AtomicInteger renders = new AtomicInteger();
+        CountDownLatch rendering = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            Future<RenderedFeed> first = pool.submit(() -> cache.get(key, () -> {
+                renders.incrementAndGet();
+                rendering.countDown();
+                await(release);
+                return feed("one");
+            }));
+            assertThat(rendering.await(5, TimeUnit.SECONDS)).isTrue();
+            Future<RenderedFeed> second = pool.submit(() -> cache.get(key, () -> {
+                renders.incrementAndGet();
+                return feed("two");
+            }));
+            release.countDown();
+            assertThat(new String(first.get(5, TimeUnit.SECONDS).body())).isEqualTo("one");
+            assertThat(new String(second.get(5, TimeUnit.SECONDS).body())).isEqualTo("one");
+            assertThat(renders).hasValue(1);
+            assertThat(cache.fresh(key)).isNotNull();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRenderThatRacedWithAChangeIsNotCached() {
+        RenderedFeed served = cache.get(key, () -> {
+            cache.invalidateAll();
+            return feed("stale");
+        });
+
+        assertThat(new String(served.body())).isEqualTo("stale");
+        assertThat(cache.fresh(key)).isNull();
+        assertThat(new String(cache.get(key, () -> feed("fresh")).body())).isEqualTo("fresh");
+        assertThat(cache.fresh(key)).isNotNull();
+    }
+
+    @Test
+    void anExpiredFeedIsRenderedAgain() {
+        cache.get(key, () -> new RenderedFeed("old".getBytes(), "application/rss+xml", "\"1\"", Instant.EPOCH,
+                Instant.now().minusSeconds(1)));
+
+        assertThat(cache.fresh(key)).isNull();
+        assertThat(new String(cache.get(key, () -> feed("new")).body())).isEqualTo("new");
+    }
+
+    private static RenderedFeed feed(String body) {
+        return new RenderedFeed(body.getBytes(), "application/rss+xml", "\"" + body + "\"", Instant.EPOCH,
+                Instant.now().plusSeconds(60));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
