@@ -42,12 +42,13 @@ public class ReadModelRepository {
 
     private static final String ARTICLE_UPSERT = """
             INSERT INTO feed_article AS old (id, revision, slug, status, section, tags, lead_media_id, visible_from,
-                                             published_at, updated_at, removed_at, snapshot, generation)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? AS jsonb), %s)
+                                             held_until, published_at, updated_at, removed_at, snapshot, generation)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? AS jsonb), %s)
             ON CONFLICT (id) DO UPDATE SET
                 revision = excluded.revision, slug = excluded.slug, status = excluded.status,
                 section = excluded.section, tags = excluded.tags, lead_media_id = excluded.lead_media_id,
-                visible_from = excluded.visible_from, published_at = excluded.published_at,
+                visible_from = excluded.visible_from, held_until = excluded.held_until,
+                published_at = excluded.published_at,
                 updated_at = excluded.updated_at, removed_at = excluded.removed_at, snapshot = excluded.snapshot,
                 generation = excluded.generation
             WHERE %s
@@ -84,12 +85,13 @@ public class ReadModelRepository {
                             row.tags() == null ? new String[0] : row.tags().toArray(String[]::new)));
                     upsert.setObject(7, row.leadMediaId());
                     upsert.setObject(8, offset(row.visibleFrom()));
-                    upsert.setObject(9, offset(row.publishedAt()));
-                    upsert.setObject(10, offset(row.updatedAt()));
-                    upsert.setObject(11, offset(row.removedAt()));
-                    upsert.setString(12, row.snapshotJson());
+                    upsert.setObject(9, offset(row.heldUntil()));
+                    upsert.setObject(10, offset(row.publishedAt()));
+                    upsert.setObject(11, offset(row.updatedAt()));
+                    upsert.setObject(12, offset(row.removedAt()));
+                    upsert.setString(13, row.snapshotJson());
                     if (mode.isRebuild()) {
-                        upsert.setLong(13, mode.rebuildGeneration());
+                        upsert.setLong(14, mode.rebuildGeneration());
                     }
                     upsert.addBatch();
                 }
@@ -145,7 +147,7 @@ public class ReadModelRepository {
     /** Section and tags of the articles whose embargo or schedule ended in (from, to]. */
     public List<Placement> placementsBecomingVisible(Instant from, Instant to) {
         return placements(entities.createNativeQuery("SELECT id, section, cast(tags AS text[]) FROM feed_article"
-                + " WHERE status = 'PUBLISHED' AND visible_from > :from AND visible_from <= :to")
+                + " WHERE status = 'PUBLISHED' AND held_until > :from AND held_until <= :to")
                 .setParameter("from", timestamp(from))
                 .setParameter("to", timestamp(to)));
     }
@@ -209,7 +211,7 @@ public class ReadModelRepository {
     /** The earliest time after {@code now} at which a held-back article becomes visible, if any. */
     public Optional<Instant> nextVisibleAfter(Instant now) {
         Object next = entities.createNativeQuery(
-                "SELECT min(visible_from) FROM feed_article WHERE status = 'PUBLISHED' AND visible_from > :now")
+                "SELECT min(held_until) FROM feed_article WHERE status = 'PUBLISHED' AND held_until > :now")
                 .setParameter("now", timestamp(now))
                 .getSingleResult();
         return Optional.ofNullable(next).map(ReadModelRepository::instant);

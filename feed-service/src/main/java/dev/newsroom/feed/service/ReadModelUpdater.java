@@ -70,7 +70,7 @@ public class ReadModelUpdater {
         // Where changed articles were listed before: a moved or withdrawn article changes the feeds it leaves.
         List<Placement> before = live ? readModel.placements(articles.stream().map(ReadModelEvent::id).toList())
                 : List.of();
-        List<ArticleRow> articleRows = articles.stream().map(this::row).toList();
+        List<ArticleRow> articleRows = articles.stream().map(article -> row(article, now)).toList();
         boolean[] articleChanged = readModel.upsertArticles(articleRows, mode);
         boolean[] mediaChanged = readModel.upsertMedia(media.stream().map(this::row).toList(), mode);
 
@@ -146,7 +146,7 @@ public class ReadModelUpdater {
         return List.copyOf(newest.values());
     }
 
-    private ArticleRow row(ReadModelEvent.Article event) {
+    private ArticleRow row(ReadModelEvent.Article event, Instant now) {
         ArticleSnapshot article = event.article();
         boolean unpublished = event.type() == ArticleEventType.UNPUBLISHED || "UNPUBLISHED".equals(article.status());
         boolean published = !unpublished && "PUBLISHED".equals(article.status());
@@ -164,7 +164,8 @@ public class ReadModelUpdater {
         return new ArticleRow(article.id(), article.revision(), withoutNul(article.slug()), status,
                 withoutNul(article.section()), article.tags() == null ? List.of()
                         : article.tags().stream().filter(Objects::nonNull).map(ReadModelUpdater::withoutNul).toList(),
-                media, visibleFrom, listedAt, article.updatedAt(), removedAt, write(stored));
+                media, visibleFrom, visibleFrom != null && visibleFrom.isAfter(now) ? visibleFrom : null, listedAt,
+                article.updatedAt(), removedAt, write(stored));
     }
 
     private MediaRow row(ReadModelEvent.Media event) {
