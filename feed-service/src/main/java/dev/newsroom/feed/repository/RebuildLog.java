@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import dev.newsroom.feed.Rebuild;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -19,15 +20,6 @@ public class RebuildLog {
 
     public RebuildLog(EntityManager entities) {
         this.entities = entities;
-    }
-
-    /** Where a rebuild stands. */
-    public record Rebuild(long generation, String status, Instant startedAt, Instant heartbeatAt, Instant finishedAt,
-            long events, long skipped, String error) {
-
-        public static final String RUNNING = "RUNNING";
-        public static final String DONE = "DONE";
-        public static final String FAILED = "FAILED";
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import dev.newsroom.feed.config.FeedConfig;
-import dev.newsroom.feed.repository.RebuildLog.Rebuild;
+import dev.newsroom.feed.Rebuild;
 import dev.newsroom.feed.service.Rebuilds;
 import dev.newsroom.problem.ProblemException;
 import io.smallrye.common.annotation.Blocking;

@@ -9,7 +9,7 @@ import java.util.concurrent.Executors;
 import dev.newsroom.feed.messaging.TopicReplay;
 import dev.newsroom.feed.repository.ReadModelRepository;
 import dev.newsroom.feed.repository.RebuildLog;
-import dev.newsroom.feed.repository.RebuildLog.Rebuild;
+import dev.newsroom.feed.Rebuild;
 import dev.newsroom.problem.ProblemException;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
