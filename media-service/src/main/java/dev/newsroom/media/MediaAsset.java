@@ -2,6 +2,7 @@ package dev.newsroom.media;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,6 +23,8 @@ import jakarta.persistence.Version;
 @Entity
 @Table(name = "media_asset")
 public class MediaAsset extends PanacheEntityBase {
+
+    private static final List<String> RENDITION_ORDER = List.of("original", "large", "thumb");
 
     @Id
     public UUID id;
@@ -66,6 +69,19 @@ public class MediaAsset extends PanacheEntityBase {
     @CollectionTable(name = "media_rendition", joinColumns = @JoinColumn(name = "asset_id"))
     @OrderBy("width DESC")
     public List<StoredRendition> renditions = new ArrayList<>();
+
+    /**
+     * The renditions largest first: original, large, thumb. Sizes alone do not order them, since the renditions of
+     * an image narrower than 1200 px share its width.
+     */
+    public List<StoredRendition> renditionsInOrder() {
+        return renditions.stream().sorted(Comparator.comparingInt(MediaAsset::rank)).toList();
+    }
+
+    private static int rank(StoredRendition rendition) {
+        int rank = RENDITION_ORDER.indexOf(rendition.name);
+        return rank < 0 ? RENDITION_ORDER.size() : rank;
+    }
 
     public Optional<StoredRendition> rendition(String name) {
         return renditions.stream().filter(rendition -> rendition.name.equals(name)).findFirst();

@@ -12,7 +12,7 @@ public final class MediaEventMapper {
     public static MediaAssetSnapshot toSnapshot(MediaAsset asset, String publicUrl) {
         return new MediaAssetSnapshot(asset.id, asset.caption, asset.credit, asset.byline, asset.altText,
                 asset.width, asset.height, asset.mimeType, asset.bytes,
-                asset.renditions.stream().map(rendition -> new MediaAssetSnapshot.Rendition(rendition.name,
+                asset.renditionsInOrder().stream().map(rendition -> new MediaAssetSnapshot.Rendition(rendition.name,
                         renditionUrl(publicUrl, asset, rendition.name), rendition.width, rendition.height,
                         rendition.mimeType, rendition.bytes)).toList(),
                 asset.revision, asset.isDeleted(), asset.createdAt, asset.updatedAt);

@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 
 import javax.imageio.ImageIO;
@@ -18,7 +20,9 @@ import dev.newsroom.media.image.ImageRejectedException.Reason;
 /**
  * Decodes an inspected image once and re-encodes it as the renditions readers get: {@code original} (full size),
  * {@code large} (at most 1200 px wide) and {@code thumb} (at most 400 px wide), upright, 8-bit sRGB, without any
- * of the upload's metadata. JPEG for opaque images, PNG where the source has transparent pixels.
+ * of the upload's metadata. JPEG for opaque images, PNG where the source has transparent pixels. Decoding is bounded
+ * twice: at most one image per processor at a time, and only while the {@link DecodeBudget} holds its estimated
+ * {@link DecodeCost}, so that many concurrent uploads wait instead of exhausting the heap.
  */
 public final class RenditionGenerator {
 
@@ -26,22 +30,24 @@ public final class RenditionGenerator {
     public static final int THUMB_WIDTH = 400;
 
     private final Semaphore decodes;
+    private final DecodeBudget memory;
 
-    /** At most one decode per processor at a time. */
+    /** At most one decode per processor at a time, within a memory budget taken from the maximum heap. */
     public RenditionGenerator() {
-        this(Runtime.getRuntime().availableProcessors());
+        this(Runtime.getRuntime().availableProcessors(), DecodeBudget.fromHeap());
     }
 
     /**
-     * @param maxConcurrentDecodes how many images may be decoded at once: each holds its full-size pixels (3 to 4
-     *        bytes per pixel, 240 MB at the default 60 Mpx limit), and the work is CPU-bound, so decoding more
-     *        images than there are processors costs heap without finishing any sooner
+     * @param maxConcurrentDecodes how many images may be decoded at once: the work is CPU-bound, so decoding more
+     *        images than there are processors costs memory without finishing any sooner
+     * @param memory what all decodes together may hold; each reserves its {@link DecodeCost} before reading pixels
      */
-    public RenditionGenerator(int maxConcurrentDecodes) {
+    public RenditionGenerator(int maxConcurrentDecodes, DecodeBudget memory) {
         if (maxConcurrentDecodes < 1) {
             throw new IllegalArgumentException("maxConcurrentDecodes must be at least 1, got " + maxConcurrentDecodes);
         }
         this.decodes = new Semaphore(maxConcurrentDecodes, true);
+        this.memory = memory;
     }
 
     /**
@@ -50,25 +56,82 @@ public final class RenditionGenerator {
      *
      * @param info what {@link ImageInspector#inspect} said of this very file, limits already checked
      * @throws ImageRejectedException CORRUPT when the pixel data cannot be decoded or the file no longer matches
-     *         {@code info}
+     *         {@code info}; TOO_MANY_PIXELS when converting it would take more memory than the whole budget
      */
     public List<Rendition> generate(Path file, ImageInfo info) throws ImageRejectedException {
-        decodes.acquireUninterruptibly();
-        try {
-            BufferedImage upright = ExifOrientation.upright(SrgbNormaliser.normalise(decode(file, info)), info.orientation());
-            ImageFormat output = SrgbNormaliser.hasTransparency(upright) ? ImageFormat.PNG : ImageFormat.JPEG;
-            if (output == ImageFormat.JPEG) {
-                upright = SrgbNormaliser.opaque(upright);
-            }
-            Rendition original = rendition(Rendition.ORIGINAL, upright, output, null);
-            BufferedImage large = ProgressiveScaler.fitWidth(upright, LARGE_WIDTH);
-            upright = null; // the full-size pixels may go before the thumb is made
-            Rendition largeRendition = rendition(Rendition.LARGE, large, output, original);
-            BufferedImage thumb = ProgressiveScaler.fitWidth(large, THUMB_WIDTH);
-            return List.of(original, largeRendition, rendition(Rendition.THUMB, thumb, output, largeRendition));
-        } finally {
-            decodes.release();
+        ImageFormat format = sniff(file);
+        if (format != info.format()) {
+            throw new ImageRejectedException(Reason.CORRUPT,
+                    "The file changed after it was checked (it was " + info.format() + ", now " + format + "); upload it again.");
         }
+        ImageReader reader = ImageReaders.forFormat(format);
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            reader.setInput(in, true, true);
+            long cost = checkedCost(reader, file, info);
+            try (DecodeBudget.Reservation reserved = memory.reserve(cost)) {
+                decodes.acquireUninterruptibly();
+                try {
+                    // Nested calls: no local variable keeps the decoded or the unturned pixels reachable meanwhile.
+                    return renditions(ExifOrientation.upright(SrgbNormaliser.normalise(read(reader, file, format)),
+                            info.orientation()));
+                } finally {
+                    decodes.release();
+                }
+            }
+        } catch (IOException e) {
+            throw ImageInspector.corrupt(format, "it cannot be read", e);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    /** What decoding will cost, once the header is known to be the one inspected and the cost is one this JVM can bear. */
+    private long checkedCost(ImageReader reader, Path file, ImageInfo info) throws ImageRejectedException {
+        try {
+            // The pixel limit was checked on info: decode only what info promised, so no swapped file slips past it.
+            int storedWidth = info.rotatesQuarter() ? info.height() : info.width();
+            int storedHeight = info.rotatesQuarter() ? info.width() : info.height();
+            if (reader.getWidth(0) != storedWidth || reader.getHeight(0) != storedHeight) {
+                throw new ImageRejectedException(Reason.CORRUPT, "The file changed after it was checked; upload it again.");
+            }
+            long cost = DecodeCost.estimate(reader, info, file);
+            if (!memory.admits(cost)) {
+                throw tooDear(info, cost);
+            }
+            return cost;
+        } catch (IOException | RuntimeException e) {
+            throw ImageInspector.corrupt(info.format(), "its header cannot be read", e);
+        }
+    }
+
+    private static BufferedImage read(ImageReader reader, Path file, ImageFormat format) throws ImageRejectedException {
+        try {
+            Optional<CmykJpegDecoder> cmyk = format == ImageFormat.JPEG ? CmykJpegDecoder.forFile(file) : Optional.empty();
+            return cmyk.isPresent() ? cmyk.get().decode(reader) : reader.read(0, reader.getDefaultReadParam());
+        } catch (IOException | RuntimeException e) {
+            throw ImageInspector.corrupt(format, "its pixels cannot be decoded", e);
+        }
+    }
+
+    private static List<Rendition> renditions(BufferedImage upright) {
+        ImageFormat output = SrgbNormaliser.hasTransparency(upright) ? ImageFormat.PNG : ImageFormat.JPEG;
+        if (output == ImageFormat.JPEG) {
+            upright = SrgbNormaliser.opaque(upright);
+        }
+        Rendition original = rendition(Rendition.ORIGINAL, upright, output, null);
+        BufferedImage large = ProgressiveScaler.fitWidth(upright, LARGE_WIDTH);
+        upright = null; // the full-size pixels may go before the thumb is made
+        Rendition largeRendition = rendition(Rendition.LARGE, large, output, original);
+        BufferedImage thumb = ProgressiveScaler.fitWidth(large, THUMB_WIDTH);
+        return List.of(original, largeRendition, rendition(Rendition.THUMB, thumb, output, largeRendition));
+    }
+
+    private ImageRejectedException tooDear(ImageInfo info, long cost) {
+        return new ImageRejectedException(Reason.TOO_MANY_PIXELS, String.format(Locale.ROOT,
+                "The image is %d x %d pixels in a layout that takes about %d MB to convert (high bit depth,"
+                        + " progressive JPEG or a turned photo cost more per pixel); this server converts images of"
+                        + " up to %d MB. Save it with 8 bits per channel, as a baseline JPEG, or with fewer pixels.",
+                info.width(), info.height(), cost / (1024 * 1024), memory.bytes() / (1024 * 1024)));
     }
 
     /** Encodes {@code image}, or reuses {@code sameSize}'s bytes when scaling left the image as it was. */
@@ -79,29 +142,6 @@ public final class RenditionGenerator {
                 ? sameSize.bytes()
                 : RenditionEncoder.encode(image, format);
         return new Rendition(name, bytes, width, height, format.mimeType());
-    }
-
-    private static BufferedImage decode(Path file, ImageInfo info) throws ImageRejectedException {
-        ImageFormat format = sniff(file);
-        if (format != info.format()) {
-            throw new ImageRejectedException(Reason.CORRUPT,
-                    "The file changed after it was checked (it was " + info.format() + ", now " + format + "); upload it again.");
-        }
-        int expectedWidth = info.rotatesQuarter() ? info.height() : info.width();
-        int expectedHeight = info.rotatesQuarter() ? info.width() : info.height();
-        ImageReader reader = ImageReaders.forFormat(format);
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            reader.setInput(in, true, true);
-            // The pixel limit was checked on info: decode only what info promised, so no swapped file slips past it.
-            if (reader.getWidth(0) != expectedWidth || reader.getHeight(0) != expectedHeight) {
-                throw new ImageRejectedException(Reason.CORRUPT, "The file changed after it was checked; upload it again.");
-            }
-            return reader.read(0, reader.getDefaultReadParam());
-        } catch (IOException | RuntimeException e) {
-            throw ImageInspector.corrupt(format, "its pixels cannot be decoded", e);
-        } finally {
-            reader.dispose();
-        }
     }
 
     private static ImageFormat sniff(Path file) {

@@ -83,7 +83,7 @@ final class SrgbNormaliser {
         }
     }
 
-    private static boolean isFastType(int type) {
+    static boolean isFastType(int type) {
         return type == BufferedImage.TYPE_3BYTE_BGR || type == BufferedImage.TYPE_INT_RGB
                 || type == BufferedImage.TYPE_INT_ARGB || type == BufferedImage.TYPE_4BYTE_ABGR
                 || type == BufferedImage.TYPE_BYTE_GRAY;

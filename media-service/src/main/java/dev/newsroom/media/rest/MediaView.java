@@ -22,7 +22,7 @@ public record MediaView(UUID id, String caption, String credit, String byline, S
     public static MediaView of(MediaAsset asset, String publicUrl) {
         return new MediaView(asset.id, asset.caption, asset.credit, asset.byline, asset.altText, asset.width,
                 asset.height, asset.mimeType, asset.bytes,
-                asset.renditions.stream().map(rendition -> new RenditionView(rendition.name,
+                asset.renditionsInOrder().stream().map(rendition -> new RenditionView(rendition.name,
                         MediaEventMapper.renditionUrl(publicUrl, asset, rendition.name), rendition.width,
                         rendition.height, rendition.mimeType, rendition.bytes)).toList(),
                 asset.version, asset.revision, asset.createdAt, asset.updatedAt);

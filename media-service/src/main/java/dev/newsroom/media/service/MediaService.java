@@ -30,6 +30,7 @@ import dev.newsroom.media.image.Rendition;
 import dev.newsroom.media.image.RenditionGenerator;
 import dev.newsroom.media.storage.BlobStorage;
 import dev.newsroom.outbox.Outbox;
+import dev.newsroom.problem.Problem;
 import dev.newsroom.problem.ProblemException;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -46,6 +47,8 @@ import jakarta.transaction.Transactional;
 public class MediaService {
 
     private static final String UPLOAD = "upload";
+    private static final int MAX_BYLINE = 500;
+    private static final int MAX_FILE_NAME = 300;
 
     private final ImageInspector inspector;
     private final MetadataReader metadata;
@@ -68,9 +71,34 @@ public class MediaService {
 
     /** What an uploader says about the image; blank fields are filled from the image's own metadata. */
     public record Description(String caption, String credit, String altText) {
+
+        public static final int MAX_CAPTION = 5000;
+        /** The column's size; agencies' credits are a few words. */
+        public static final int MAX_CREDIT = 500;
+        public static final int MAX_ALT_TEXT = 2000;
+
+        /** Refuses text the columns cannot hold, naming each field, with a 400. */
+        void validate() {
+            List<Problem.FieldError> errors = new ArrayList<>();
+            check(errors, "caption", caption, MAX_CAPTION);
+            check(errors, "credit", credit, MAX_CREDIT);
+            check(errors, "altText", altText, MAX_ALT_TEXT);
+            if (!errors.isEmpty()) {
+                throw ProblemException.invalid(errors);
+            }
+        }
+
+        private static void check(List<Problem.FieldError> errors, String field, String value, int max) {
+            String text = value == null ? "" : value.strip();
+            int length = text.codePointCount(0, text.length());
+            if (length > max) {
+                errors.add(new Problem.FieldError(field, "has " + length + " characters; at most " + max + " are accepted"));
+            }
+        }
     }
 
     public MediaAsset upload(Path file, String fileName, Description description, String user) {
+        description.validate();
         ImageInfo info;
         List<Rendition> made;
         try {
@@ -83,22 +111,23 @@ public class MediaService {
 
         MediaAsset asset = new MediaAsset();
         asset.id = UUID.randomUUID();
-        asset.caption = firstNonBlank(description.caption(), embedded.caption());
-        asset.credit = firstNonBlank(description.credit(), embedded.credit());
-        asset.byline = embedded.byline();
+        // Embedded text was not typed by the uploader: cut to what the columns hold rather than refuse the photo.
+        asset.caption = firstNonBlank(description.caption(), clip(embedded.caption(), Description.MAX_CAPTION));
+        asset.credit = firstNonBlank(description.credit(), clip(embedded.credit(), Description.MAX_CREDIT));
+        asset.byline = clip(blankToNull(embedded.byline()), MAX_BYLINE);
         asset.altText = blankToNull(description.altText());
         asset.width = info.width();
         asset.height = info.height();
         asset.mimeType = info.format().mimeType();
         asset.bytes = size(file);
-        asset.fileName = fileName;
+        asset.fileName = clip(baseName(fileName), MAX_FILE_NAME);
         asset.createdBy = user;
         asset.createdAt = clock.instant();
 
         List<String> written = new ArrayList<>();
         try {
             // The upload is kept as received (with its EXIF) for the archive, and never served.
-            storage.put(key(asset.id, UPLOAD), Files.readAllBytes(file));
+            storage.put(key(asset.id, UPLOAD), file);
             written.add(key(asset.id, UPLOAD));
             for (Rendition rendition : made) {
                 storage.put(key(asset.id, rendition.name()), rendition.bytes());
@@ -130,6 +159,7 @@ public class MediaService {
 
     @Transactional
     public MediaAsset describe(UUID id, Description description) {
+        description.validate();
         MediaAsset asset = locked(id);
         asset.caption = blankToNull(description.caption());
         asset.credit = blankToNull(description.credit());
@@ -182,11 +212,13 @@ public class MediaService {
     private static ProblemException rejected(ImageRejectedException e) {
         return switch (e.reason()) {
             case UNSUPPORTED_TYPE -> new ProblemException(415, "Unsupported image type", e.getMessage(),
-                    List.of(new dev.newsroom.problem.Problem.FieldError("file", e.getMessage())));
+                    List.of(new Problem.FieldError("file", e.getMessage())));
             case TOO_MANY_BYTES -> new ProblemException(413, "Image too large", e.getMessage(),
-                    List.of(new dev.newsroom.problem.Problem.FieldError("file", e.getMessage())));
-            default -> new ProblemException(422, "Image not accepted", e.getMessage(),
-                    List.of(new dev.newsroom.problem.Problem.FieldError("file", e.getMessage())));
+                    List.of(new Problem.FieldError("file", e.getMessage())));
+            case TOO_MANY_PIXELS -> new ProblemException(422, "Image too large", e.getMessage(),
+                    List.of(new Problem.FieldError("file", e.getMessage())));
+            case CORRUPT -> new ProblemException(422, "Image not readable", e.getMessage(),
+                    List.of(new Problem.FieldError("file", e.getMessage())));
         };
     }
 
@@ -233,6 +265,23 @@ public class MediaService {
 
     private static String firstNonBlank(String given, String embedded) {
         return given != null && !given.isBlank() ? given.strip() : blankToNull(embedded);
+    }
+
+    /** At most {@code max} characters (code points), cut with an ellipsis. */
+    private static String clip(String value, int max) {
+        if (value == null || value.codePointCount(0, value.length()) <= max) {
+            return value;
+        }
+        return value.substring(0, value.offsetByCodePoints(0, max - 1)).stripTrailing() + "\u2026";
+    }
+
+    /** The name without any folder a browser may have sent along. */
+    private static String baseName(String fileName) {
+        if (fileName == null) {
+            return null;
+        }
+        String name = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+        return name.isBlank() ? null : name.strip();
     }
 
     private static String blankToNull(String value) {

@@ -18,11 +18,12 @@ public class FileSystemStorage implements BlobStorage {
 
     @Override
     public void put(String key, byte[] bytes) throws IOException {
-        Path target = resolve(key);
-        Files.createDirectories(target.getParent());
-        Path temporary = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
-        Files.write(temporary, bytes);
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        write(key, temporary -> Files.write(temporary, bytes));
+    }
+
+    @Override
+    public void put(String key, Path file) throws IOException {
+        write(key, temporary -> Files.copy(file, temporary, StandardCopyOption.REPLACE_EXISTING));
     }
 
     @Override
@@ -36,11 +37,28 @@ public class FileSystemStorage implements BlobStorage {
         Files.deleteIfExists(resolve(key));
     }
 
+    private void write(String key, Writer writer) throws IOException {
+        Path target = resolve(key);
+        Files.createDirectories(target.getParent());
+        Path temporary = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
+        try {
+            writer.write(temporary);
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
     private Path resolve(String key) {
         Path path = root.resolve(key).normalize();
         if (!path.startsWith(root)) {
             throw new IllegalArgumentException("storage key leaves the media directory: " + key);
         }
         return path;
+    }
+
+    /** Fills the temporary file that then takes the key's place. */
+    private interface Writer {
+        void write(Path temporary) throws IOException;
     }
 }

@@ -283,7 +283,7 @@ class RenditionGeneratorTest {
      * A CMYK JPEG as Photoshop writes it without YCCK: Adobe APP14 with transform 0 and inverted samples. The JDK
      * writer takes a 4-band raster as is; the APP14 segment is spliced in after SOI.
      */
-    private static byte[] adobeCmykJpeg() throws IOException {
+    static byte[] adobeCmykJpeg() throws IOException {
         WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, 320, 240, 4, null);
         BufferedImage rgb = TestImages.quadrants(320, 240, false);
         int[] cmyk = new int[4];

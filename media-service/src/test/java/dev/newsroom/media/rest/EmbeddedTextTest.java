@@ -1,0 +1,115 @@
+package dev.newsroom.media.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.nio.charset.StandardCharsets;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.newsroom.testsupport.NewsroomTestResource;
+import dev.newsroom.testsupport.TopicReader;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.builder.MultiPartSpecBuilder;
+
+/**
+ * Agency photos bring their caption, credit and by-line in IPTC or XMP; where the uploader gives none, the asset takes
+ * them, with every character intact, through the API and the created event.
+ */
+@QuarkusTest
+@WithTestResource(NewsroomTestResource.class)
+class EmbeddedTextTest {
+
+    private static final String CAPTION = "Zürich – 東京: Delegation arrives for talks";
+    private static final String CREDIT = "Agentur Zürich / 東京通信";
+    private static final String BYLINES = "Jürgen Müller, 山田 太郎";
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"iptc-utf8.jpg", "xmp-only.jpg"})
+    void takesCaptionCreditAndBylineFromIptcOrXmp(String fixture) throws JsonProcessingException {
+        String id = Uploads.upload("agency.jpg", Uploads.fixture(fixture), "image/jpeg")
+                .statusCode(201)
+                .body("caption", equalTo(CAPTION))
+                .body("credit", equalTo(CREDIT))
+                .body("byline", equalTo(BYLINES))
+                .extract().path("id");
+
+        Uploads.asWriter().get("/api/media/{id}", id).then()
+                .body("caption", equalTo(CAPTION))
+                .body("credit", equalTo(CREDIT))
+                .body("byline", equalTo(BYLINES));
+        ConsumerRecord<String, String> created = Uploads.events(id, 1).get(0);
+        assertThat(TopicReader.headers(created)).containsEntry("ce_type", "newsroom.media.created");
+        JsonNode data = new ObjectMapper().readTree(created.value());
+        assertThat(data.path("caption").asText()).isEqualTo(CAPTION);
+        assertThat(data.path("credit").asText()).isEqualTo(CREDIT);
+        assertThat(data.path("byline").asText()).isEqualTo(BYLINES);
+    }
+
+    @Test
+    void readsLatin1IptcWithoutACharacterSetRecord() {
+        Uploads.upload("agency.jpg", Uploads.fixture("iptc-latin1.jpg"), "image/jpeg")
+                .statusCode(201)
+                .body("caption", equalTo("Zürich, Genève: Sitzung"))
+                .body("credit", equalTo("Bildagentur Zürich"))
+                .body("byline", nullValue());
+    }
+
+    @Test
+    void prefersXmpAndFillsItsGapsFromIptc() {
+        Uploads.upload("agency.jpg", Uploads.fixture("iptc-and-xmp.jpg"), "image/jpeg")
+                .statusCode(201)
+                .body("caption", equalTo("XMP caption"))
+                .body("credit", equalTo("IPTC credit"))
+                .body("byline", equalTo("XMP creator"));
+    }
+
+    @Test
+    void readsXmpFromPngAndWebp() {
+        Uploads.upload("agency.png", Uploads.fixture("xmp.png"), "image/png")
+                .statusCode(201)
+                .body("caption", equalTo(CAPTION))
+                .body("credit", equalTo("PNG credit"))
+                .body("byline", equalTo("山田 太郎"));
+        Uploads.upload("agency.webp", Uploads.fixture("xmp.webp"), "image/webp")
+                .statusCode(201)
+                .body("caption", equalTo(CAPTION))
+                .body("credit", equalTo("WebP credit"));
+    }
+
+    @Test
+    void keepsWhatTheUploaderTypedAndFillsOnlyTheBlanks() {
+        String typed = "Ελληνικά – 日本語 ✓ 🚀 caption typed by the desk";
+
+        Uploads.asWriter()
+                .multiPart(new MultiPartSpecBuilder(Uploads.fixture("iptc-utf8.jpg")).controlName("file")
+                        .fileName("agency.jpg").mimeType("image/jpeg").build())
+                .multiPart(new MultiPartSpecBuilder(typed).controlName("caption").charset(StandardCharsets.UTF_8).build())
+                .multiPart(new MultiPartSpecBuilder("  ").controlName("credit").charset(StandardCharsets.UTF_8).build())
+                .multiPart(new MultiPartSpecBuilder("Delegates shake hands").controlName("altText")
+                        .charset(StandardCharsets.UTF_8).build())
+                .when().post("/api/media")
+                .then().statusCode(201)
+                .body("caption", equalTo(typed))
+                .body("credit", equalTo(CREDIT))
+                .body("altText", equalTo("Delegates shake hands"));
+    }
+
+    @Test
+    void leavesFieldsEmptyForAnImageWithoutEmbeddedText() {
+        Uploads.upload("plain.jpg", Uploads.fixture("progressive.jpg"), "image/jpeg")
+                .statusCode(201)
+                .body("caption", nullValue())
+                .body("credit", nullValue())
+                .body("byline", nullValue());
+    }
+}
