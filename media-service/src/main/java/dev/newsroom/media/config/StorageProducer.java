@@ -54,7 +54,7 @@ public class StorageProducer {
                 .orElseGet(DecodeBudget::fromHeap);
         int processors = Runtime.getRuntime().availableProcessors();
         Log.infof("Image conversion: %d at a time, within %d MiB of memory", processors, budget.bytes() / (1024 * 1024));
-        return new RenditionGenerator(processors, budget);
+        return new RenditionGenerator(processors, RenditionGenerator.DEFAULT_MAX_WAITING, budget);
     }
 
     private static BlobStorage s3(MediaConfig.S3 s3) {

@@ -14,7 +14,9 @@ public class ImageRejectedException extends Exception {
         /** The header declares more pixels than {@link ImageLimits#maxPixels()}. */
         TOO_MANY_PIXELS,
         /** The bytes start like an accepted format but cannot be read as one. */
-        CORRUPT
+        CORRUPT,
+        /** Too many images are waiting to be converted; the upload may be retried later. */
+        BUSY
     }
 
     private final Reason reason;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -29,25 +30,34 @@ public final class RenditionGenerator {
     public static final int LARGE_WIDTH = 1200;
     public static final int THUMB_WIDTH = 400;
 
+    /** Uploads that may wait for their turn besides those being decoded; each holds a request thread meanwhile. */
+    public static final int DEFAULT_MAX_WAITING = 32;
+
     private final Semaphore decodes;
     private final DecodeBudget memory;
+    private final int maxAdmitted;
+    private final AtomicInteger admitted = new AtomicInteger();
 
     /** At most one decode per processor at a time, within a memory budget taken from the maximum heap. */
     public RenditionGenerator() {
-        this(Runtime.getRuntime().availableProcessors(), DecodeBudget.fromHeap());
+        this(Runtime.getRuntime().availableProcessors(), DEFAULT_MAX_WAITING, DecodeBudget.fromHeap());
     }
 
     /**
      * @param maxConcurrentDecodes how many images may be decoded at once: the work is CPU-bound, so decoding more
      *        images than there are processors costs memory without finishing any sooner
+     * @param maxWaiting how many more may wait for their turn; beyond that an upload is refused as BUSY at once,
+     *        rather than holding one of the threads that also serve image delivery
      * @param memory what all decodes together may hold; each reserves its {@link DecodeCost} before reading pixels
      */
-    public RenditionGenerator(int maxConcurrentDecodes, DecodeBudget memory) {
-        if (maxConcurrentDecodes < 1) {
-            throw new IllegalArgumentException("maxConcurrentDecodes must be at least 1, got " + maxConcurrentDecodes);
+    public RenditionGenerator(int maxConcurrentDecodes, int maxWaiting, DecodeBudget memory) {
+        if (maxConcurrentDecodes < 1 || maxWaiting < 0) {
+            throw new IllegalArgumentException("need at least 1 decode and 0 waiting, got " + maxConcurrentDecodes
+                    + " and " + maxWaiting);
         }
         this.decodes = new Semaphore(maxConcurrentDecodes, true);
         this.memory = memory;
+        this.maxAdmitted = maxConcurrentDecodes + maxWaiting;
     }
 
     /**
@@ -56,9 +66,28 @@ public final class RenditionGenerator {
      *
      * @param info what {@link ImageInspector#inspect} said of this very file, limits already checked
      * @throws ImageRejectedException CORRUPT when the pixel data cannot be decoded or the file no longer matches
-     *         {@code info}; TOO_MANY_PIXELS when converting it would take more memory than the whole budget
+     *         {@code info}; TOO_MANY_PIXELS when converting it would take more memory than the whole budget; BUSY
+     *         when too many images wait for their turn already
      */
     public List<Rendition> generate(Path file, ImageInfo info) throws ImageRejectedException {
+        if (admitted.incrementAndGet() > maxAdmitted) {
+            admitted.decrementAndGet();
+            throw new ImageRejectedException(Reason.BUSY, "The service is converting " + maxAdmitted
+                    + " images already; upload this one again in a minute.");
+        }
+        try {
+            return admittedGenerate(file, info);
+        } finally {
+            admitted.decrementAndGet();
+        }
+    }
+
+    /** Uploads being converted or waiting for their turn, for tests. */
+    int admitted() {
+        return admitted.get();
+    }
+
+    private List<Rendition> admittedGenerate(Path file, ImageInfo info) throws ImageRejectedException {
         ImageFormat format = sniff(file);
         if (format != info.format()) {
             throw new ImageRejectedException(Reason.CORRUPT,

@@ -219,6 +219,7 @@ public class MediaService {
                     List.of(new Problem.FieldError("file", e.getMessage())));
             case CORRUPT -> new ProblemException(422, "Image not readable", e.getMessage(),
                     List.of(new Problem.FieldError("file", e.getMessage())));
+            case BUSY -> new ProblemException(503, "Busy", e.getMessage());
         };
     }
 

@@ -24,7 +24,7 @@ import com.drew.imaging.jpeg.JpegSegmentType;
 class CmykJpegDecoderTest {
 
     private final ImageInspector inspector = new ImageInspector();
-    private final RenditionGenerator generator = new RenditionGenerator(1, DecodeBudget.fromHeap());
+    private final RenditionGenerator generator = new RenditionGenerator(1, 0, DecodeBudget.fromHeap());
 
     @TempDir
     Path dir;

@@ -41,7 +41,7 @@ class DecodeCostTest {
     @Test
     void refusesAnImageDearerThanTheWholeBudgetBeforeDecodingIt() throws Exception {
         Path file = TestImages.fixture("rgba16.png");
-        RenditionGenerator generator = new RenditionGenerator(1, new DecodeBudget(512 * 1024));
+        RenditionGenerator generator = new RenditionGenerator(1, 0, new DecodeBudget(512 * 1024));
 
         assertThatThrownBy(() -> generator.generate(file, inspector.inspect(file, ImageLimits.defaults())))
                 .isInstanceOfSatisfying(ImageRejectedException.class,

@@ -25,7 +25,7 @@ public final class RenditionBenchmark {
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         ImageInspector inspector = new ImageInspector();
         MetadataReader metadata = new MetadataReader();
-        RenditionGenerator generator = new RenditionGenerator(1, DecodeBudget.fromHeap());
+        RenditionGenerator generator = new RenditionGenerator(1, 0, DecodeBudget.fromHeap());
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long[][] times = new long[runs + 1][5];
         for (int run = 0; run <= runs; run++) {

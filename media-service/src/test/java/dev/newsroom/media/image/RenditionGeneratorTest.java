@@ -9,6 +9,7 @@ import static dev.newsroom.media.image.TestImages.quarter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -21,8 +22,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -230,6 +234,32 @@ class RenditionGeneratorTest {
                 .isInstanceOfSatisfying(ImageRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CORRUPT));
         assertThatThrownBy(() -> generator.generate(file, new ImageInfo(ImageFormat.PNG, 320, 240, 1)))
                 .isInstanceOfSatisfying(ImageRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CORRUPT));
+    }
+
+    @Test
+    void refusesAnUploadAsBusyWhenAsManyWaitAsAllowed() throws Exception {
+        DecodeBudget budget = new DecodeBudget(64L * 1024 * 1024);
+        RenditionGenerator oneAtATime = new RenditionGenerator(1, 0, budget);
+        Path file = TestImages.fixture("progressive.jpg");
+        ImageInfo info = inspector.inspect(file, ImageLimits.defaults());
+        DecodeBudget.Reservation everything = budget.reserve(budget.bytes());
+        CompletableFuture<List<Rendition>> waiting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return oneAtATime.generate(file, info);
+            } catch (ImageRejectedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        await().atMost(Duration.ofSeconds(5)).until(() -> oneAtATime.admitted() == 1);
+
+        // The first upload now waits for memory; one more may not even queue.
+        assertThatThrownBy(() -> oneAtATime.generate(file, info))
+                .isInstanceOfSatisfying(ImageRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.BUSY));
+        assertThat(waiting).isNotDone();
+
+        everything.close();
+        assertThat(waiting.get(10, TimeUnit.SECONDS)).hasSize(3);
+        assertThat(oneAtATime.generate(file, info)).as("admitted again once the queue is empty").hasSize(3);
     }
 
     private List<Rendition> generate(Path file) throws ImageRejectedException {
