@@ -64,7 +64,8 @@ public class ReadModelRepository {
     /** Live writes carry the generation of a rebuild that may be running, so it never overwrites them. */
     private static final String CURRENT_GENERATION = "(SELECT generation FROM feed_state WHERE id = 1)";
     private static final String NEWER = "old.revision < excluded.revision";
-    private static final String REBUILDING = "old.generation < excluded.generation OR old.revision <= excluded.revision";
+    private static final String REBUILDING =
+            "old.generation < excluded.generation OR old.revision <= excluded.revision";
 
     /** Upserts the rows in one JDBC batch, in order; element i is true when row i changed the read model. */
     public boolean[] upsertArticles(List<ArticleRow> rows, WriteMode mode) {
@@ -130,7 +131,8 @@ public class ReadModelRepository {
             return List.of();
         }
         return placements(entities.createNativeQuery(
-                "SELECT id, section, cast(tags AS text[]) FROM feed_article WHERE id IN (:ids) AND status = 'PUBLISHED'")
+                "SELECT id, section, cast(tags AS text[]) FROM feed_article"
+                        + " WHERE id IN (:ids) AND status = 'PUBLISHED'")
                 .setParameter("ids", articleIds));
     }
 
@@ -228,8 +230,8 @@ public class ReadModelRepository {
     }
 
     public Optional<StoredArticle> bySlug(String slug) {
-        List<?> rows = entities.createNativeQuery("SELECT status, visible_from, cast(snapshot AS text) FROM feed_article"
-                + " WHERE slug = :slug ORDER BY (status = 'PUBLISHED') DESC, updated_at DESC LIMIT 1")
+        List<?> rows = entities.createNativeQuery("SELECT status, visible_from, cast(snapshot AS text)"
+                + " FROM feed_article WHERE slug = :slug ORDER BY (status = 'PUBLISHED') DESC, updated_at DESC LIMIT 1")
                 .setParameter("slug", slug)
                 .getResultList();
         if (rows.isEmpty()) {

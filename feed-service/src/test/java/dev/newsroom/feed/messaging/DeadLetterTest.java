@@ -67,7 +67,8 @@ class DeadLetterTest {
 
         await().atMost(WAIT).untilAsserted(() ->
                 assertThat(text(section("after-poison", "atom.xml"))).contains(good.headline()));
-        try (TopicReader dlq = new TopicReader(Infrastructure.shared().bootstrapServers(), Topics.ARTICLES_DEAD_LETTER)) {
+        try (TopicReader dlq = new TopicReader(Infrastructure.shared().bootstrapServers(),
+                Topics.ARTICLES_DEAD_LETTER)) {
             assertThat(reason(dlq, badJson)).contains("not a valid ArticleSnapshot");
             assertThat(reason(dlq, unknownType)).contains("unknown article event type: newsroom.article.exploded");
             assertThat(reason(dlq, noType)).contains("no ce_type header");

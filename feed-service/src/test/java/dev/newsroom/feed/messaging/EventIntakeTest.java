@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -27,6 +27,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** Which events reach the read model, which are dead-lettered, and which are retried, without a broker. */
 class EventIntakeTest {
+
+    private static final AtomicLong OFFSETS = new AtomicLong();
 
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
     private final List<List<ReadModelEvent>> applied = new ArrayList<>();
@@ -107,7 +109,6 @@ class EventIntakeTest {
     }
 
     private static ConsumerRecord<String, String> record(String key) {
-        return new ConsumerRecord<>("newsroom.articles", 0, Math.abs(UUID.randomUUID().getLeastSignificantBits() % 1000),
-                key, "{}");
+        return new ConsumerRecord<>("newsroom.articles", 0, OFFSETS.getAndIncrement(), key, "{}");
     }
 }

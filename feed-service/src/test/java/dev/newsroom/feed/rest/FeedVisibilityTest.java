@@ -167,7 +167,8 @@ class FeedVisibilityTest {
             } else {
                 JsonNode item = Feeds.json(section(section, file)).path("items").get(0);
                 assertThat(item.path("title").asText()).contains("]]>", "\"x\"", "<b>not bold</b>", arabic);
-                assertThat(item.path("summary").asText()).isEqualTo("Summary ]]> with control & <b>markup</b> shown as text");
+                assertThat(item.path("summary").asText())
+                        .isEqualTo("Summary ]]> with control & <b>markup</b> shown as text");
                 assertThat(item.path("tags").get(1).asText()).isEqualTo("t&<\"'>");
             }
         }

@@ -1,0 +1,31 @@
+package dev.newsroom.bench;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** --name value command-line options with defaults. */
+final class Args {
+
+    private final Map<String, String> values = new HashMap<>();
+
+    Args(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --name value pairs, got " + args[i]);
+            }
+            values.put(args[i].substring(2), args[++i]);
+        }
+    }
+
+    String get(String name, String fallback) {
+        return values.getOrDefault(name, fallback);
+    }
+
+    int integer(String name, int fallback) {
+        return Integer.parseInt(get(name, Integer.toString(fallback)));
+    }
+
+    double decimal(String name, double fallback) {
+        return Double.parseDouble(get(name, Double.toString(fallback)));
+    }
+}
