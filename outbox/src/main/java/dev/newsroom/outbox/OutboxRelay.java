@@ -24,7 +24,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -69,10 +68,6 @@ public class OutboxRelay {
         this.failures = metrics.counter("newsroom.outbox.failures");
     }
 
-    void onStart(@Observes StartupEvent start) {
-        wake();
-    }
-
     void onStop(@Observes ShutdownEvent stop) {
         worker.shutdown();
         try {
@@ -82,8 +77,12 @@ public class OutboxRelay {
         }
     }
 
-    /** Safety net for events whose wake-up was lost (crash after commit, broker outage, another replica). */
-    @Scheduled(every = "${newsroom.outbox.poll-interval:2s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /**
+     * Safety net for events whose wake-up was lost (crash after commit, broker outage, another replica).
+     * Its first run, a few seconds after start-up when the emitter is connected, sends what a previous
+     * process committed but never sent.
+     */
+    @Scheduled(every = "${newsroom.outbox.poll-interval:2s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         wake();
     }
