@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import dev.newsroom.feed.config.FeedConfig;
 import dev.newsroom.feed.Rebuild;
 import dev.newsroom.feed.service.Rebuilds;
+import dev.newsroom.problem.Problem;
 import dev.newsroom.problem.ProblemException;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.GET;
@@ -42,39 +43,49 @@ public class AdminResource {
     @POST
     @Operation(summary = "Rebuild the read model from offset zero of both topics, while feeds keep being served")
     public Response start(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        authorize(authorization);
-        Rebuild rebuild = rebuilds.start();
-        return Response.accepted(rebuild).location(URI.create("/admin/rebuild/" + rebuild.generation())).build();
+        return refusal(authorization).orElseGet(() -> {
+            Rebuild rebuild = rebuilds.start();
+            return Response.accepted(rebuild).location(URI.create("/admin/rebuild/" + rebuild.generation())).build();
+        });
     }
 
     @GET
     @Operation(summary = "The latest rebuild: RUNNING, DONE or FAILED, with events applied and skipped")
-    public Rebuild latest(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        authorize(authorization);
-        return rebuilds.latest().orElseThrow(() -> new ProblemException(404, "Not found",
-                "no rebuild was ever started: POST /admin/rebuild starts one"));
+    public Response latest(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return refusal(authorization).orElseGet(() -> Response.ok(rebuilds.latest().orElseThrow(() ->
+                new ProblemException(404, "Not found", "no rebuild was ever started: POST /admin/rebuild starts one")))
+                .build());
     }
 
     @GET
     @Path("/{generation}")
     @Operation(summary = "One rebuild by its generation")
-    public Rebuild one(@PathParam("generation") long generation,
+    public Response one(@PathParam("generation") long generation,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        authorize(authorization);
-        return rebuilds.find(generation).orElseThrow(() -> ProblemException.notFound("rebuild " + generation));
+        return refusal(authorization).orElseGet(() -> Response.ok(rebuilds.find(generation)
+                .orElseThrow(() -> ProblemException.notFound("rebuild " + generation))).build());
     }
 
-    private void authorize(String authorization) {
+    /** The answer to a request without the operator's token; empty when the token is right. */
+    private Optional<Response> refusal(String authorization) {
         if (token.isEmpty()) {
-            throw new ProblemException(403, "Forbidden",
-                    "admin endpoints are switched off: set newsroom.feed.admin-token (NEWSROOM_FEED_ADMIN_TOKEN)");
+            return Optional.of(problem(Problem.of(403, "Forbidden",
+                    "admin endpoints are switched off: set newsroom.feed.admin-token (NEWSROOM_FEED_ADMIN_TOKEN)"))
+                    .build());
         }
         String expected = "Bearer " + token.get();
         // constant time, so the token cannot be guessed one character at a time
         if (authorization == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                 authorization.strip().getBytes(StandardCharsets.UTF_8))) {
-            throw new ProblemException(401, "Unauthorized",
-                    "send Authorization: Bearer <the operator token configured as newsroom.feed.admin-token>");
+            return Optional.of(problem(Problem.of(401, "Unauthorized",
+                    "send Authorization: Bearer <the operator token configured as newsroom.feed.admin-token>"))
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"feed-service admin\"")
+                    .build());
         }
+        return Optional.empty();
+    }
+
+    private static Response.ResponseBuilder problem(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
     }
 }

@@ -48,7 +48,8 @@ class AdminRebuildTest {
 
     @Test
     void rebuildNeedsTheOperatorToken() {
-        given().post("/admin/rebuild").then().statusCode(401).contentType("application/problem+json");
+        given().post("/admin/rebuild").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"));
         given().header("Authorization", "Bearer wrong").post("/admin/rebuild").then().statusCode(401);
         given().header("Authorization", "Bearer wrong").get("/admin/rebuild").then().statusCode(401);
     }
