@@ -44,8 +44,16 @@ final class Events {
         return UUID.nameUUIDFromBytes(("asset-" + run + "-" + index).getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Ten sections, fifty tags; the first hundred articles are half in section-0 and all tagged tag-0, so those feeds
+     * hold a full page of 50 items whether the read model has 100 articles or 100,000.
+     */
     static String section(int index) {
-        return "section-" + index % SECTIONS;
+        return "section-" + (index < 100 ? index % 2 : index % SECTIONS);
+    }
+
+    static String firstTag(int index) {
+        return "tag-" + (index < 100 ? 0 : index % TAGS);
     }
 
     /** Article {@code index} at {@code revision}, first published {@code index} seconds after {@code epoch}. */
@@ -53,7 +61,7 @@ final class Events {
         Instant published = epoch.plusSeconds(index);
         Instant updated = published.plusSeconds(60L * (revision - 1));
         UUID asset = assets > 0 && index % 2 == 0 ? assetId(run, index % assets) : null;
-        List<String> tags = new ArrayList<>(List.of("tag-" + index % TAGS, "tag-" + (index * 7 + 3) % TAGS));
+        List<String> tags = new ArrayList<>(List.of(firstTag(index), "tag-" + (index * 7 + 3) % TAGS));
         return new ArticleSnapshot(articleId(run, index), "story-" + run + "-" + index, status,
                 "Story " + index + " of run " + run + (revision > 1 ? " (revision " + revision + ")" : ""),
                 "The summary of story " + index + ", in one sentence.", BODY, section(index), tags,
