@@ -93,6 +93,9 @@ public class EventIntake {
                 understood.add(record);
             } catch (MalformedEventException e) {
                 rejection.reject(record, e);
+            } catch (RuntimeException e) {
+                // a record the reader trips over is as unreadable as a malformed one: it must not stop the topic
+                rejection.reject(record, new MalformedEventException("unreadable record: " + e, e));
             }
         }
         if (events.isEmpty()) {
