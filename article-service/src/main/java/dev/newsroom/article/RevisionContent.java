@@ -1,8 +1,12 @@
 package dev.newsroom.article;
 
+import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /** The editable fields of an article as saved in one revision. */
+@JsonIgnoreProperties(ignoreUnknown = true) // kept forever: an old revision may carry a field since dropped
 public record RevisionContent(
         String slug,
         String headline,
@@ -15,11 +19,13 @@ public record RevisionContent(
         LeadImage leadImage,
         List<RelatedLink> related,
         String correction,
+        Instant embargoUntil,
         String status) {
 
     public static RevisionContent of(Article article) {
         return new RevisionContent(article.slug, article.headline, article.summary, article.body, article.section,
                 List.copyOf(article.tags), List.copyOf(article.authors), article.language, article.leadImage,
-                List.copyOf(article.related), article.correction, article.status.name());
+                List.copyOf(article.related), article.correction, article.embargoUntil,
+                article.status.name());
     }
 }

@@ -9,8 +9,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 /** Articles in PostgreSQL. */
 @ApplicationScoped
 public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
-
-    public boolean slugTaken(String slug) {
-        return count("slug", slug) > 0;
-    }
 }

@@ -1,20 +1,27 @@
 package dev.newsroom.article.rest;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.newsroom.article.Article;
 import dev.newsroom.article.ArticleStatus;
+import dev.newsroom.article.content.PlainText;
+import dev.newsroom.article.service.ArticleInput;
 import dev.newsroom.article.service.ArticlePage;
 import dev.newsroom.article.service.ArticleService;
+import dev.newsroom.article.service.Caller;
 import dev.newsroom.article.service.SavedArticle;
 import dev.newsroom.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -23,8 +30,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 /** The editors' HTTP API: translates HTTP to the workflow and back, nothing more. */
@@ -34,19 +43,24 @@ import jakarta.ws.rs.core.Response;
 @RolesAllowed({"writer", "editor"})
 public class ArticleResource {
 
+    static final String EDITOR = "editor";
     private static final int MAX_PAGE_SIZE = 100;
+    private static final int DEFAULT_PAGE_SIZE = 20;
+    private static final int QUERY_MAX = 300;
 
     private final ArticleService articles;
     private final SecurityIdentity identity;
+    private final ObjectMapper json;
 
-    public ArticleResource(ArticleService articles, SecurityIdentity identity) {
+    public ArticleResource(ArticleService articles, SecurityIdentity identity, ObjectMapper json) {
         this.articles = articles;
         this.identity = identity;
+        this.json = json;
     }
 
     @POST
     public Response create(ArticleInput input) {
-        SavedArticle saved = articles.create(requireBody(input), user());
+        SavedArticle saved = articles.create(input, caller());
         return Response.created(URI.create("/api/articles/" + saved.article().id))
                 .tag(etag(saved.article()))
                 .entity(ArticleView.of(saved.article(), saved.sanitizerRemoved()))
@@ -55,46 +69,52 @@ public class ArticleResource {
 
     @GET
     public ArticleList list(@QueryParam("status") String status, @QueryParam("section") String section,
-            @QueryParam("q") String text, @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("20") int size) {
-        if (page < 0) {
-            throw ProblemException.invalid("page", "must be 0 or more");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw ProblemException.invalid("size", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
-        ArticlePage found = articles.list(parseStatus(status), section, text, page, size);
-        return new ArticleList(found.items().stream().map(ArticleView::of).toList(), found.total(), page, size);
+            @QueryParam("q") String text, @QueryParam("page") String page, @QueryParam("size") String size) {
+        int pageNumber = number("page", page, 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE);
+        int pageSize = number("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+        ArticlePage found = articles.list(parseStatus(status), filter("section", section), filter("q", text),
+                pageNumber, pageSize);
+        return new ArticleList(found.items().stream().map(ArticleView::withoutBody).toList(), found.total(),
+                pageNumber, pageSize);
     }
 
     @GET
     @Path("/{id}")
-    public Response get(@PathParam("id") UUID id) {
+    public Response get(@PathParam("id") UUID id, @Context Request request) {
         Article article = articles.get(id);
-        return Response.ok(ArticleView.of(article)).tag(etag(article)).build();
+        EntityTag etag = etag(article);
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
+        if (notModified != null) {
+            return notModified.tag(etag).build();
+        }
+        return Response.ok(ArticleView.of(article)).tag(etag).build();
     }
 
     @PUT
     @Path("/{id}")
     public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, ArticleInput input) {
-        SavedArticle saved = articles.replace(id, requireBody(input), parseIfMatch(ifMatch), user());
+        SavedArticle saved = articles.replace(id, input, IfMatch.version(ifMatch), caller());
         return Response.ok(ArticleView.of(saved.article(), saved.sanitizerRemoved()))
                 .tag(etag(saved.article())).build();
     }
 
     @POST
     @Path("/{id}/publish")
-    @RolesAllowed("editor")
-    public Response publish(@PathParam("id") UUID id, PublishRequest request) {
-        Article article = articles.publish(id, request == null ? null : request.at(), user());
+    @RolesAllowed(EDITOR)
+    @Consumes(MediaType.WILDCARD) // the body is optional, so a bare "curl -X POST" works too
+    public Response publish(@PathParam("id") UUID id, byte[] body) throws IOException {
+        PublishRequest request = optionalBody(body, PublishRequest.class);
+        Article article = articles.publish(id, request == null ? null : request.at(), caller());
         return Response.ok(ArticleView.of(article)).tag(etag(article)).build();
     }
 
     @POST
     @Path("/{id}/unpublish")
-    @RolesAllowed("editor")
-    public Response unpublish(@PathParam("id") UUID id, UnpublishRequest request) {
-        Article article = articles.unpublish(id, request == null ? null : request.reason(), user());
+    @RolesAllowed(EDITOR)
+    @Consumes(MediaType.WILDCARD) // cancelling a schedule needs no reason, hence no body
+    public Response unpublish(@PathParam("id") UUID id, byte[] body) throws IOException {
+        UnpublishRequest request = optionalBody(body, UnpublishRequest.class);
+        Article article = articles.unpublish(id, request == null ? null : request.reason(), caller());
         return Response.ok(ArticleView.of(article)).tag(etag(article)).build();
     }
 
@@ -107,8 +127,8 @@ public class ArticleResource {
 
     @GET
     @Path("/{id}/revisions")
-    public List<RevisionView> revisions(@PathParam("id") UUID id) {
-        return articles.revisions(id).stream().map(RevisionView::of).toList();
+    public List<RevisionSummary> revisions(@PathParam("id") UUID id) {
+        return articles.revisions(id).stream().map(RevisionSummary::of).toList();
     }
 
     @GET
@@ -117,36 +137,64 @@ public class ArticleResource {
         return RevisionView.of(articles.revision(id, number));
     }
 
-    private String user() {
-        return identity.getPrincipal().getName();
+    @POST
+    @Path("/{id}/revisions/{n}/restore")
+    @Consumes(MediaType.WILDCARD) // no body
+    public Response restore(@PathParam("id") UUID id, @PathParam("n") int number,
+            @HeaderParam("If-Match") String ifMatch) {
+        SavedArticle saved = articles.restore(id, number, IfMatch.version(ifMatch), caller());
+        return Response.ok(ArticleView.of(saved.article(), saved.sanitizerRemoved()))
+                .tag(etag(saved.article())).build();
     }
 
-    private static ArticleInput requireBody(ArticleInput input) {
-        if (input == null) {
-            throw new ProblemException(400, "Invalid request", "a JSON article is required in the body");
+    @GET
+    @Path("/{id}/events")
+    @RolesAllowed(EDITOR)
+    public List<ArticleEventView> events(@PathParam("id") UUID id) {
+        return articles.events(id).stream().map(ArticleEventView::of).toList();
+    }
+
+    private Caller caller() {
+        return new Caller(identity.getPrincipal().getName(), identity.hasRole(EDITOR));
+    }
+
+    /** A JSON body that may be left out entirely; errors in one that is sent are reported like any other. */
+    private <T> T optionalBody(byte[] body, Class<T> type) throws IOException {
+        if (body == null || body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) {
+            return null;
         }
-        return input;
+        return json.readValue(body, type);
     }
 
     static EntityTag etag(Article article) {
         return new EntityTag(Long.toString(article.version));
     }
 
-    private static Long parseIfMatch(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
+    private static int number(String name, String value, int fallback, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, as for a number out of range
+        }
+        throw ProblemException.invalid(name, "must be a whole number from " + min + " to " + max);
+    }
+
+    /** A filter value as it is stored: normalized like the field, refused when it could never match anything. */
+    private static String filter(String name, String value) {
+        if (value == null || value.isBlank()) {
             return null;
         }
-        String value = ifMatch.strip();
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
-        }
-        value = value.replace("\"", "");
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new ProblemException(412, "Precondition failed",
-                    "If-Match must be the ETag the article was read with, e.g. \"3\"");
-        }
+        String normalized = PlainText.normalizeHeadline(value);
+        PlainText.check(name, normalized, QUERY_MAX, false).ifPresent(problem -> {
+            throw ProblemException.invalid(problem.field(), problem.reason());
+        });
+        return name.equals("section") ? normalized.toLowerCase(Locale.ROOT) : normalized;
     }
 
     private static ArticleStatus parseStatus(String status) {
@@ -154,7 +202,7 @@ public class ArticleResource {
             return null;
         }
         try {
-            return ArticleStatus.valueOf(status.strip().toUpperCase());
+            return ArticleStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("status", "must be one of DRAFT, SCHEDULED, PUBLISHED, UNPUBLISHED");
         }

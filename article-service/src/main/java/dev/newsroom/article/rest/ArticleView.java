@@ -11,7 +11,10 @@ import dev.newsroom.article.Author;
 import dev.newsroom.article.LeadImage;
 import dev.newsroom.article.RelatedLink;
 
-/** An article as the editors' API returns it (the contract's Article). */
+/**
+ * An article as the editors' API returns it (the contract's Article). {@code sanitizerRemoved} appears only in the
+ * answer to a save whose body had something removed, one line per kind, so the editor learns what was lost.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ArticleView(
         UUID id,
@@ -29,7 +32,9 @@ public record ArticleView(
         long version,
         int revision,
         Instant createdAt,
+        String createdBy,
         Instant updatedAt,
+        String updatedBy,
         Instant publishedAt,
         Instant firstPublishedAt,
         Instant scheduledAt,
@@ -39,15 +44,24 @@ public record ArticleView(
         List<String> sanitizerRemoved) {
 
     public static ArticleView of(Article article, List<String> sanitizerRemoved) {
-        return new ArticleView(article.id, article.slug, article.status.name(), article.headline, article.summary,
-                article.body, article.section, article.tags, article.authors, article.language, article.leadImage,
-                article.related, article.version, article.revision, article.createdAt, article.updatedAt,
-                article.publishedAt, article.firstPublishedAt, article.scheduledAt, article.embargoUntil,
-                article.correction, article.unpublishReason,
-                sanitizerRemoved == null || sanitizerRemoved.isEmpty() ? null : sanitizerRemoved);
+        return of(article, article.body, sanitizerRemoved);
     }
 
     public static ArticleView of(Article article) {
-        return of(article, null);
+        return of(article, article.body, null);
+    }
+
+    /** For lists: every field but the body, which can be a megabyte. */
+    public static ArticleView withoutBody(Article article) {
+        return of(article, null, null);
+    }
+
+    private static ArticleView of(Article article, String body, List<String> sanitizerRemoved) {
+        return new ArticleView(article.id, article.slug, article.status.name(), article.headline, article.summary,
+                body, article.section, article.tags, article.authors, article.language, article.leadImage,
+                article.related, article.version, article.revision, article.createdAt, article.createdBy,
+                article.updatedAt, article.updatedBy, article.publishedAt, article.firstPublishedAt,
+                article.scheduledAt, article.embargoUntil, article.correction, article.unpublishReason,
+                sanitizerRemoved == null || sanitizerRemoved.isEmpty() ? null : sanitizerRemoved);
     }
 }

@@ -1,51 +1,251 @@
 package dev.newsroom.article.service;
 
 import java.util.ArrayList;
+import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
-import dev.newsroom.article.Article;
 import dev.newsroom.article.Author;
 import dev.newsroom.article.LeadImage;
 import dev.newsroom.article.RelatedLink;
-import dev.newsroom.article.rest.ArticleInput;
+import dev.newsroom.article.config.ArticleConfig;
+import dev.newsroom.article.content.BodySanitizer;
+import dev.newsroom.article.content.Links;
+import dev.newsroom.article.content.PlainText;
+import dev.newsroom.article.content.SanitizedHtml;
+import dev.newsroom.article.content.Slugs;
+import dev.newsroom.article.content.Tags;
+import dev.newsroom.article.content.TextProblem;
 import dev.newsroom.problem.Problem.FieldError;
 import dev.newsroom.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
-/** Checks and normalizes what an editor sends; every problem is reported with its field at once. */
+/**
+ * Checks, normalizes and sanitizes what an editor sends, without touching the database: every problem is reported
+ * with its field at once, and what the sanitizer removed from the body travels on to the response.
+ */
 @ApplicationScoped
 public class ArticleValidator {
 
-    static final int HEADLINE_MAX = 300;
+    static final int SECTION_MAX = 80;
+    static final int LANGUAGE_MAX = 35;
+    static final int AUTHORS_MAX = 20;
+    static final int AUTHOR_NAME_MAX = 200;
+    static final int RELATED_MAX = 20;
+    static final int RELATED_TITLE_MAX = 300;
+    static final int CAPTION_MAX = 1000;
+    static final int CREDIT_MAX = 300;
+    static final int CORRECTION_MAX = 2000;
+    static final int REASON_MAX = 2000;
+    static final String DEFAULT_LANGUAGE = "en";
 
-    ValidatedArticle validate(ArticleInput input, Article current) {
-        List<FieldError> errors = new ArrayList<>();
-        String headline = input.headline() == null ? null : input.headline().strip();
-        if (headline == null || headline.isEmpty()) {
-            errors.add(new FieldError("headline", "is required"));
-        } else if (headline.length() > HEADLINE_MAX) {
-            errors.add(new FieldError("headline", "is " + headline.length() + " characters; at most "
-                    + HEADLINE_MAX + " are allowed"));
+    /** A section names a feed URL (/feeds/sections/{section}/...), so it keeps to one readable path segment. */
+    private static final Pattern SECTION = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+
+    private final BodySanitizer sanitizer;
+
+    @Inject
+    public ArticleValidator(ArticleConfig config) {
+        this(mediaPrefix(config.mediaBaseUrl()));
+    }
+
+    ArticleValidator(String mediaPrefix) {
+        this.sanitizer = new BodySanitizer(mediaPrefix);
+    }
+
+    /** Where body images must come from: media-service's {@code /media/} under its public base URL. */
+    static String mediaPrefix(String mediaBaseUrl) {
+        String base = mediaBaseUrl.strip();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/media/";
+    }
+
+    /**
+     * @param creating whether this is a new article: a version in the body is then a mistake (nothing to compare)
+     * @throws ProblemException 400 naming every invalid field, or 413 when the body is too large to consider
+     */
+    public ValidatedArticle validate(ArticleInput input, boolean creating) {
+        if (input == null) {
+            throw new ProblemException(400, "Invalid request", "send the article as a JSON object");
         }
-        String section = input.section() == null ? null : input.section().strip().toLowerCase(Locale.ROOT);
-        if (section == null || section.isEmpty()) {
-            errors.add(new FieldError("section", "is required, e.g. \"politics\""));
+        SanitizedHtml body = sanitizedBody(input.body());
+        List<FieldError> errors = new ArrayList<>();
+
+        String headline = PlainText.normalizeHeadline(input.headline());
+        add(errors, PlainText.check("headline", headline, PlainText.HEADLINE_MAX, true));
+        String summary = emptyToNull(PlainText.normalizeSummary(input.summary()));
+        add(errors, PlainText.check("summary", summary, PlainText.SUMMARY_MAX, false));
+        String section = section(input.section(), errors);
+        String slug = slug(input.slug(), errors);
+        add(errors, Tags.check(input.tags()));
+        List<String> tags = Tags.normalize(input.tags());
+        List<Author> authors = authors(input.authors(), errors);
+        String language = language(input.language(), errors);
+        LeadImage leadImage = leadImage(input.leadImage(), errors);
+        List<RelatedLink> related = related(input.related(), errors);
+        String correction = emptyToNull(PlainText.normalizeSummary(input.correction()));
+        add(errors, PlainText.check("correction", correction, CORRECTION_MAX, false));
+        if (creating && input.version() != null) {
+            errors.add(new FieldError("version", "is not accepted when creating: a new article starts at version 0"));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        List<String> tags = input.tags() == null ? List.of() : input.tags().stream().filter(Objects::nonNull)
-                .map(String::strip).filter(tag -> !tag.isEmpty()).distinct().toList();
-        List<Author> authors = input.authors() == null ? List.of() : input.authors().stream()
-                .filter(Objects::nonNull).map(author -> new Author(author.name())).toList();
-        List<RelatedLink> related = input.related() == null ? List.of() : input.related().stream()
-                .filter(Objects::nonNull).map(link -> new RelatedLink(link.title(), link.url())).toList();
-        LeadImage leadImage = input.leadImage() == null ? null
-                : new LeadImage(input.leadImage().mediaId(), input.leadImage().caption(), input.leadImage().credit());
-        String language = input.language() == null || input.language().isBlank() ? "en" : input.language().strip();
-        return new ValidatedArticle(input.slug(), headline, input.summary(), input.body(), section, tags, authors,
-                language, leadImage, related, input.correction(), input.embargoUntil(), List.of());
+        return new ValidatedArticle(slug, headline, summary, body.html(), section, tags, authors, language, leadImage,
+                related, correction, input.embargoUntil(), body.removed());
+    }
+
+    /** The reason given for unpublishing: plain text, normalized like a summary; {@code null} when none is given. */
+    public String reason(String raw) {
+        String reason = emptyToNull(PlainText.normalizeSummary(raw));
+        PlainText.check("reason", reason, REASON_MAX, false).ifPresent(problem -> {
+            throw ProblemException.invalid(problem.field(), problem.reason());
+        });
+        return reason;
+    }
+
+    private SanitizedHtml sanitizedBody(String html) {
+        if (BodySanitizer.isTooLarge(html)) {
+            throw tooLarge(BodySanitizer.checkSize("body", html).orElseThrow());
+        }
+        Optional<TextProblem> size = BodySanitizer.checkSize("body", html);
+        if (size.isPresent()) {
+            throw ProblemException.invalid(size.get().field(), size.get().reason());
+        }
+        SanitizedHtml clean = sanitizer.sanitize(html);
+        // Parsing re-opens unclosed formatting elements, so a body within the limits can come out larger.
+        if (BodySanitizer.isTooLarge(clean.html())) {
+            throw ProblemException.invalid("body", "grows beyond " + BodySanitizer.MAX_BODY_BYTES
+                    + " bytes once its unclosed tags are closed; close your tags or simplify the markup");
+        }
+        return clean;
+    }
+
+    private static ProblemException tooLarge(TextProblem problem) {
+        return new ProblemException(413, "Content too large", problem.field() + " " + problem.reason(),
+                List.of(new FieldError(problem.field(), problem.reason())));
+    }
+
+    private static String section(String raw, List<FieldError> errors) {
+        String section = PlainText.normalizeHeadline(raw);
+        Optional<TextProblem> problem = PlainText.check("section", section, SECTION_MAX, true);
+        if (problem.isPresent()) {
+            add(errors, problem);
+            return null;
+        }
+        section = section.toLowerCase(Locale.ROOT);
+        if (!SECTION.matcher(section).matches()) {
+            errors.add(new FieldError("section", "must be lowercase letters, digits and hyphens, e.g. \"politics\" or"
+                    + " \"local-news\", since it names the section's feed"));
+        }
+        return section;
+    }
+
+    private static String slug(String raw, List<FieldError> errors) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String slug = raw.strip();
+        if (!Slugs.isValid(slug)) {
+            errors.add(new FieldError("slug", "must be lowercase ASCII letters and digits in words joined by hyphens, "
+                    + "at most " + Slugs.MAX_LENGTH + " characters, e.g. \"city-council-votes-budget\""));
+        }
+        return slug;
+    }
+
+    private static List<Author> authors(List<ArticleInput.AuthorInput> input, List<FieldError> errors) {
+        if (input == null) {
+            return List.of();
+        }
+        if (input.size() > AUTHORS_MAX) {
+            errors.add(new FieldError("authors", "has " + input.size() + " entries; at most " + AUTHORS_MAX));
+            return List.of();
+        }
+        List<Author> authors = new ArrayList<>(input.size());
+        for (int i = 0; i < input.size(); i++) {
+            ArticleInput.AuthorInput author = input.get(i);
+            if (author == null) {
+                errors.add(new FieldError("authors[" + i + "]", "must be an object with a name"));
+                continue;
+            }
+            String name = PlainText.normalizeHeadline(author.name());
+            Optional<TextProblem> problem = PlainText.check("authors[" + i + "].name", name, AUTHOR_NAME_MAX, true);
+            add(errors, problem);
+            authors.add(new Author(name));
+        }
+        return List.copyOf(authors);
+    }
+
+    private static String language(String raw, List<FieldError> errors) {
+        if (raw == null || raw.isBlank()) {
+            return DEFAULT_LANGUAGE;
+        }
+        String tag = raw.strip();
+        if (tag.length() > LANGUAGE_MAX) {
+            errors.add(new FieldError("language", "is " + tag.length() + " characters long; a BCP 47 tag such as "
+                    + "\"en\" or \"pt-BR\" has at most " + LANGUAGE_MAX));
+            return null;
+        }
+        try {
+            String canonical = new Locale.Builder().setLanguageTag(tag).build().toLanguageTag();
+            if (canonical.isEmpty() || canonical.equals("und")) {
+                throw new IllformedLocaleException("no language");
+            }
+            return canonical;
+        } catch (IllformedLocaleException e) {
+            errors.add(new FieldError("language", "is not a BCP 47 language tag; use e.g. \"en\", \"fr\" or \"pt-BR\""));
+            return null;
+        }
+    }
+
+    private static LeadImage leadImage(ArticleInput.LeadImageInput input, List<FieldError> errors) {
+        if (input == null) {
+            return null;
+        }
+        UUID mediaId = input.mediaId();
+        if (mediaId == null) {
+            errors.add(new FieldError("leadImage.mediaId", "is required: the id media-service gave the image"));
+        }
+        String caption = emptyToNull(PlainText.normalizeSummary(input.caption()));
+        add(errors, PlainText.check("leadImage.caption", caption, CAPTION_MAX, false));
+        String credit = emptyToNull(PlainText.normalizeHeadline(input.credit()));
+        add(errors, PlainText.check("leadImage.credit", credit, CREDIT_MAX, false));
+        return new LeadImage(mediaId, caption, credit);
+    }
+
+    private static List<RelatedLink> related(List<ArticleInput.RelatedLinkInput> input, List<FieldError> errors) {
+        if (input == null) {
+            return List.of();
+        }
+        if (input.size() > RELATED_MAX) {
+            errors.add(new FieldError("related", "has " + input.size() + " links; at most " + RELATED_MAX));
+            return List.of();
+        }
+        List<RelatedLink> related = new ArrayList<>(input.size());
+        for (int i = 0; i < input.size(); i++) {
+            ArticleInput.RelatedLinkInput link = input.get(i);
+            String field = "related[" + i + "]";
+            if (link == null) {
+                errors.add(new FieldError(field, "must be an object with a title and a url"));
+                continue;
+            }
+            String title = PlainText.normalizeHeadline(link.title());
+            add(errors, PlainText.check(field + ".title", title, RELATED_TITLE_MAX, true));
+            String url = Links.normalizeUrl(link.url());
+            add(errors, Links.checkUrl(field + ".url", url));
+            related.add(new RelatedLink(title, url));
+        }
+        return List.copyOf(related);
+    }
+
+    private static void add(List<FieldError> errors, Optional<TextProblem> problem) {
+        problem.ifPresent(text -> errors.add(new FieldError(text.field(), text.reason())));
+    }
+
+    private static String emptyToNull(String text) {
+        return text == null || text.isEmpty() ? null : text;
     }
 }

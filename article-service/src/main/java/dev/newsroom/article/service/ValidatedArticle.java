@@ -7,9 +7,15 @@ import dev.newsroom.article.Article;
 import dev.newsroom.article.Author;
 import dev.newsroom.article.LeadImage;
 import dev.newsroom.article.RelatedLink;
+import dev.newsroom.article.RevisionContent;
 
-/** Editable fields that passed validation, normalized and sanitized, ready to apply to an article. */
-record ValidatedArticle(
+/**
+ * Editable fields that passed validation, normalized and sanitized, ready to apply to an article.
+ *
+ * @param slug             the editor's own slug, or {@code null} to derive (or keep) one
+ * @param sanitizerRemoved what the sanitizer took out of the body, one line per kind, for the editor
+ */
+public record ValidatedArticle(
         String slug,
         String headline,
         String summary,
@@ -24,6 +30,14 @@ record ValidatedArticle(
         Instant embargoUntil,
         List<String> sanitizerRemoved) {
 
+    /** The content of a saved revision, to restore it: it was validated when it was saved. */
+    static ValidatedArticle of(RevisionContent content) {
+        return new ValidatedArticle(content.slug(), content.headline(), content.summary(), content.body(),
+                content.section(), nonNull(content.tags()), nonNull(content.authors()), content.language(),
+                content.leadImage(), nonNull(content.related()), content.correction(), content.embargoUntil(),
+                List.of());
+    }
+
     void applyTo(Article article) {
         article.headline = headline;
         article.summary = summary;
@@ -36,5 +50,9 @@ record ValidatedArticle(
         article.related = related;
         article.correction = correction;
         article.embargoUntil = embargoUntil;
+    }
+
+    private static <T> List<T> nonNull(List<T> list) {
+        return list == null ? List.of() : list;
     }
 }

@@ -9,13 +9,13 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Loads the hostile-input corpus under src/test/resources/hostile (format in its README.md). */
-final class HostileInputs {
+public final class HostileInputs {
 
     /** An article body vector; the input is prefix + html x repeat + suffix. */
-    record Body(String name, String html, Integer repeat, String prefix, String suffix, String reported,
+    public record Body(String name, String html, Integer repeat, String prefix, String suffix, String reported,
             boolean tooLarge) {
 
-        String input() {
+        public String input() {
             return nonNull(prefix) + html.repeat(repeat == null ? 1 : repeat) + nonNull(suffix);
         }
 
@@ -26,9 +26,9 @@ final class HostileInputs {
     }
 
     /** A headline-like plain-text vector; the input is text x repeat. */
-    record Text(String name, String text, Integer repeat, boolean valid, String reason) {
+    public record Text(String name, String text, Integer repeat, boolean valid, String reason) {
 
-        String input() {
+        public String input() {
             return text.repeat(repeat == null ? 1 : repeat);
         }
 
@@ -43,12 +43,12 @@ final class HostileInputs {
     private HostileInputs() {
     }
 
-    static List<Body> bodies() {
+    public static List<Body> bodies() {
         return read("/hostile/html.json", new TypeReference<>() {
         });
     }
 
-    static List<Text> texts() {
+    public static List<Text> texts() {
         return read("/hostile/plain-text.json", new TypeReference<>() {
         });
     }

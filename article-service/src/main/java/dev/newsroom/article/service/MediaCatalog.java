@@ -1,0 +1,112 @@
+package dev.newsroom.article.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import dev.newsroom.article.KnownMedia;
+import dev.newsroom.article.config.ArticleConfig;
+import dev.newsroom.events.MediaAssetSnapshot;
+import dev.newsroom.events.MediaEventType;
+import dev.newsroom.problem.Problem.FieldError;
+import dev.newsroom.problem.ProblemException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * What this service knows of media-service's assets, from the newsroom.media topic: enough to refuse a lead image
+ * that does not exist. A replica rather than a call, so that saving an article never waits for, or fails with,
+ * another service; the cost is a short delay after an upload, which {@link #requireUsable} waits out.
+ */
+@ApplicationScoped
+public class MediaCatalog {
+
+    private static final long RECHECK_MILLIS = 100;
+
+    private final EntityManager entities;
+    private final Clock clock;
+    private final Duration grace;
+    private final Object announcements = new Object();
+
+    public MediaCatalog(EntityManager entities, Clock clock, ArticleConfig config) {
+        this.entities = entities;
+        this.clock = clock;
+        this.grace = config.leadImage().grace();
+    }
+
+    /**
+     * Applies one event: keeps the newest revision of each asset, so a duplicate or an older event changes nothing.
+     *
+     * @return whether the replica changed
+     */
+    @Transactional
+    public boolean apply(MediaEventType type, MediaAssetSnapshot asset) {
+        boolean deleted = type == MediaEventType.DELETED || asset.deleted();
+        // A delete carrying the same revision as the last update still wins: deletion is final.
+        int changed = entities.createNativeQuery("""
+                insert into known_media (id, revision, deleted, updated_at) values (:id, :revision, :deleted, :now)
+                on conflict (id) do update set revision = excluded.revision, deleted = excluded.deleted,
+                    updated_at = excluded.updated_at
+                where known_media.revision < excluded.revision
+                   or (known_media.revision = excluded.revision and excluded.deleted and not known_media.deleted)
+                """)
+                .setParameter("id", asset.id())
+                .setParameter("revision", asset.revision())
+                .setParameter("deleted", deleted)
+                .setParameter("now", clock.instant())
+                .executeUpdate();
+        return changed > 0;
+    }
+
+    /** Wakes saves waiting for an asset: called after {@link #apply} committed. */
+    public void announced() {
+        synchronized (announcements) {
+            announcements.notifyAll();
+        }
+    }
+
+    /**
+     * Refuses a lead image that media-service does not have (422 naming {@code leadImage.mediaId}). An id not heard
+     * of yet is waited for a moment ({@code newsroom.article.lead-image.grace}): an editor who has just uploaded a
+     * photo attaches it right away, and its event arrives a few milliseconds later.
+     */
+    public void requireUsable(UUID mediaId) {
+        Instant deadline = clock.instant().plus(grace);
+        while (true) {
+            KnownMedia known = QuarkusTransaction.requiringNew().call(() -> KnownMedia.<KnownMedia>findById(mediaId));
+            if (known != null && known.deleted) {
+                throw unusable("media asset " + mediaId + " was deleted; choose another image");
+            }
+            if (known != null) {
+                return;
+            }
+            long left = Duration.between(clock.instant(), deadline).toMillis();
+            if (left <= 0) {
+                throw unusable("no media asset has the id " + mediaId + "; upload the image to media-service "
+                        + "(POST /api/media) and use the id it returns");
+            }
+            awaitAnnouncement(Math.min(left, RECHECK_MILLIS));
+        }
+    }
+
+    /** Another replica may apply the event, so a wait is also bounded by a short recheck interval. */
+    private void awaitAnnouncement(long millis) {
+        synchronized (announcements) {
+            try {
+                announcements.wait(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ProblemException(503, "Service unavailable", "the service is stopping; try again");
+            }
+        }
+    }
+
+    private static ProblemException unusable(String detail) {
+        return new ProblemException(422, "Unprocessable content", detail,
+                List.of(new FieldError("leadImage.mediaId", detail)));
+    }
+}
