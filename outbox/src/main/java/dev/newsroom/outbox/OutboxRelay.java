@@ -5,11 +5,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -50,6 +55,8 @@ public class OutboxRelay {
     private final Counter sent;
     private final Counter failures;
     private final AtomicInteger wakeups = new AtomicInteger();
+    /** The sends of the last pass, until each was acknowledged or given up by the sink. */
+    private volatile CompletableFuture<Void> inFlight;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "outbox-relay");
         thread.setDaemon(true);
@@ -99,8 +106,14 @@ public class OutboxRelay {
         do {
             seen = wakeups.get();
             try {
-                while (relayBatch() == BATCH) {
-                    // a full batch: there may be more waiting
+                Pass pass;
+                do {
+                    pass = relayBatch();
+                } while (pass.failure() == null && pass.read() == BATCH); // a full batch: there may be more waiting
+                if (pass.failure() != null) {
+                    failures.increment();
+                    Log.warnf("outbox relay: %d of %d event(s) acknowledged, the rest will be retried: %s",
+                            pass.acknowledged(), pass.read(), pass.failure());
                 }
             } catch (RuntimeException e) {
                 failures.increment();
@@ -109,35 +122,73 @@ public class OutboxRelay {
         } while (wakeups.addAndGet(-seen) > 0);
     }
 
-    /** One transaction: lock, read a batch, send it, wait for every acknowledgement, mark it sent. */
-    int relayBatch() {
+    /** What one pass did: events read, events the broker acknowledged (now marked sent), why the rest were not. */
+    record Pass(int read, int acknowledged, String failure) {
+        static final Pass NOTHING = new Pass(0, 0, null);
+    }
+
+    /**
+     * One transaction: lock, read a batch, send it, wait for the acknowledgements, mark sent exactly the events the
+     * broker acknowledged. Events of one aggregate leave one after another: SmallRye's Kafka sink re-sends a failed
+     * record by itself, so two events of one aggregate in flight together could swap places on the topic.
+     */
+    Pass relayBatch() {
+        CompletableFuture<Void> previous = inFlight;
+        if (previous != null && !previous.isDone()) {
+            // The last pass stopped waiting while the sink was still retrying: a second copy sent now could overtake
+            // a later event of the same aggregate. The next wake-up or poll tries again.
+            return Pass.NOTHING;
+        }
         return QuarkusTransaction.requiringNew().timeout((int) sendTimeout.toSeconds() + 30).call(() -> {
             Boolean locked = (Boolean) entities.createNativeQuery("select pg_try_advisory_xact_lock(:key)")
                     .setParameter("key", ADVISORY_LOCK).getSingleResult();
             if (!locked) {
-                return 0;
+                return Pass.NOTHING;
             }
             List<OutboxEvent> batch = OutboxEvent.find("sentAt is null order by sequence").page(0, BATCH).list();
             if (batch.isEmpty()) {
-                return 0;
+                return Pass.NOTHING;
             }
+            Map<String, CompletableFuture<Void>> lastOfAggregate = new HashMap<>();
             List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
             for (OutboxEvent event : batch) {
-                acks.add(send(event));
+                CompletableFuture<Void> before = lastOfAggregate.get(event.aggregateId);
+                CompletableFuture<Void> ack = before == null ? send(event) : before.thenCompose(acked -> send(event));
+                lastOfAggregate.put(event.aggregateId, ack);
+                acks.add(ack);
             }
-            try {
-                CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
-                        .get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (Exception e) {
-                Throwable cause = e.getCause() != null ? e.getCause() : e;
-                throw new IllegalStateException("broker did not acknowledge " + batch.size() + " event(s): "
-                        + cause, cause);
-            }
+            CompletableFuture<Void> all = CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new));
+            inFlight = all;
+            String failure = await(all);
             Instant now = Instant.now();
-            batch.forEach(event -> event.sentAt = now);
-            sent.increment(batch.size());
-            return batch.size();
+            int acknowledged = 0;
+            for (int i = 0; i < batch.size(); i++) {
+                CompletableFuture<Void> ack = acks.get(i);
+                if (ack.isDone() && !ack.isCompletedExceptionally()) {
+                    batch.get(i).sentAt = now;
+                    acknowledged++;
+                }
+            }
+            sent.increment(acknowledged);
+            return new Pass(batch.size(), acknowledged, failure);
         });
+    }
+
+    /** Waits for every send to end; returns why not all were acknowledged, or {@code null} when they were. */
+    private String await(CompletableFuture<Void> all) {
+        try {
+            all.get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() instanceof CompletionException wrapped && wrapped.getCause() != null
+                    ? wrapped.getCause() : e.getCause();
+            return "the broker did not acknowledge: " + cause;
+        } catch (TimeoutException e) {
+            return "no acknowledgement within " + sendTimeout;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted while waiting for acknowledgements";
+        }
     }
 
     private CompletableFuture<Void> send(OutboxEvent event) {
