@@ -77,6 +77,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
+        // Quarkus REST wraps JSON it cannot parse (bad syntax, invalid UTF-8, a duplicate key) in a plain 400.
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            return respond(Problem.of(400, "Malformed JSON", "the request body is not valid JSON: "
+                    + json.getOriginalMessage()));
+        }
         String title = Response.Status.fromStatusCode(status) == null
                 ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase();
         String detail = switch (status) {
