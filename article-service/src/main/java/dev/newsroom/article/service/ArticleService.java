@@ -129,18 +129,22 @@ public class ArticleService {
         });
     }
 
-    /** Makes an old revision's content current again, as a new revision; a published article is republished. */
+    /**
+     * Makes an old revision's content current again, as a new revision; a published article is republished. Its slug
+     * once published, and its embargo, stay as they are.
+     */
     public SavedArticle restore(UUID id, int number, Long ifMatchVersion, Caller caller) {
         RevisionContent content = revision(id, number).content;
         ValidatedArticle valid = validator.validate(ArticleInput.of(content), false);
         requireUsableLeadImage(valid);
-        return withSlugRetry(valid.slug() == null, () -> {
+        return withSlugRetry(true, () -> {
             Article article = lockedForUpdate(id);
             requireMayChange(article, caller);
             if (ifMatchVersion != null) {
                 requireVersion(article, ifMatchVersion, null);
             }
-            return apply(article, valid, caller, "restored revision " + number);
+            boolean slugFree = valid.slug() != null && isFreeFor(valid.slug(), article.id);
+            return apply(article, valid.restoredOnto(article, slugFree), caller, "restored revision " + number);
         });
     }
 
@@ -404,6 +408,11 @@ public class ArticleService {
                 return candidate;
             }
         }
+    }
+
+    private boolean isFreeFor(String slug, UUID owner) {
+        Article holder = articles.find("slug", slug).firstResult();
+        return holder == null || holder.id.equals(owner);
     }
 
     private String claimSlug(String slug, UUID owner) {

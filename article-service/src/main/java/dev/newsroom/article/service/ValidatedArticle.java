@@ -38,6 +38,16 @@ public record ValidatedArticle(
                 List.of());
     }
 
+    /**
+     * This content restored onto {@code current}: what readers know it by stays (its slug once published, else the
+     * restored one unless another article took it meanwhile) and so does its embargo, a workflow setting, not text.
+     */
+    ValidatedArticle restoredOnto(Article current, boolean slugStillFree) {
+        String keptSlug = current.wasEverPublished() ? current.slug : slugStillFree ? slug : null;
+        return new ValidatedArticle(keptSlug, headline, summary, body, section, tags, authors, language, leadImage,
+                related, correction, current.embargoUntil, sanitizerRemoved);
+    }
+
     void applyTo(Article article) {
         article.headline = headline;
         article.summary = summary;

@@ -240,6 +240,22 @@ class ArticleEditingTest {
     }
 
     @Test
+    void restoringAPublishedArticleBringsBackItsTextButKeepsItsAddress() {
+        String first = unique("First draft title");
+        String id = createDraft(first);
+        String second = unique("Final title");
+        writer().header("If-Match", etag(id)).body(json(draft(second))).put("/api/articles/{id}", id)
+                .then().statusCode(200);
+        publish(id);
+        String address = writer().get("/api/articles/{id}", id).then().extract().path("slug");
+        assertThat(address).isEqualTo(second.toLowerCase().replace(' ', '-'));
+
+        editor().when().post("/api/articles/{id}/revisions/1/restore", id).then().statusCode(200)
+                .body("headline", equalTo(first)).body("slug", equalTo(address))
+                .body("status", equalTo("PUBLISHED")).body("revision", equalTo(4));
+    }
+
+    @Test
     void onlyDraftsThatWereNeverPublishedCanBeDeleted() {
         String draft = createDraft(unique("Deletable"));
         writer().when().delete("/api/articles/{id}", draft).then().statusCode(204);
