@@ -8,6 +8,7 @@ import static dev.newsroom.article.Newsroom.json;
 import static dev.newsroom.article.Newsroom.unique;
 import static dev.newsroom.article.Newsroom.writer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -94,7 +95,7 @@ class ConcurrentEditingTest {
         }
         assertThat(statuses).containsExactlyInAnyOrder(200, 409);
         writer().get("/api/articles/{id}/revisions", id).then().statusCode(200)
-                .body("size()", org.hamcrest.Matchers.equalTo(2));
+                .body("size()", equalTo(2));
     }
 
     @Test

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
@@ -87,7 +88,7 @@ class PublishingTest {
         editor().body("{}").post("/api/articles/{id}/publish", id).then().statusCode(200).body("revision", equalTo(2));
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 editor().get("/api/articles/{id}/events", id).then().statusCode(200)
-                        .body("size()", equalTo(1)).body("[0].sentAt", org.hamcrest.Matchers.notNullValue())
+                        .body("size()", equalTo(1)).body("[0].sentAt", notNullValue())
                         .body("[0].type", equalTo("newsroom.article.published"))
                         .body("[0].data.revision", equalTo(2)));
     }

@@ -3,6 +3,7 @@ package dev.newsroom.article.restart;
 import static dev.newsroom.article.Newsroom.editor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.notNullValue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -85,6 +86,6 @@ class CrashRecoveryPart2Test {
                     assertThat(topic.seen(record -> scheduled.equals(record.key()))).hasSize(1));
         }
         editor().get("/api/articles/{id}/events", published).then().statusCode(200)
-                .body("[0].sentAt", org.hamcrest.Matchers.notNullValue());
+                .body("[0].sentAt", notNullValue());
     }
 }
