@@ -66,7 +66,9 @@ public class OutboxRelay {
     public OutboxRelay(@Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
             Emitter<String> emitter, EntityManager entities, MeterRegistry metrics,
             @ConfigProperty(name = "quarkus.application.name") String applicationName,
-            @ConfigProperty(name = "newsroom.outbox.send-timeout", defaultValue = "PT30S") Duration sendTimeout) {
+            // Longer than the producer's max.block.ms + delivery.timeout.ms (35 s in both services), so the relay
+            // never gives up on a send that the sink may still complete.
+            @ConfigProperty(name = "newsroom.outbox.send-timeout", defaultValue = "PT45S") Duration sendTimeout) {
         this.emitter = emitter;
         this.entities = entities;
         this.source = URI.create("/" + applicationName);
