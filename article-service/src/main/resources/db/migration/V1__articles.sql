@@ -37,15 +37,3 @@ CREATE TABLE article_revision (
     content    jsonb       NOT NULL,
     PRIMARY KEY (article_id, revision)
 );
-
-CREATE TABLE outbox_event (
-    sequence     bigserial PRIMARY KEY,
-    event_id     uuid         NOT NULL UNIQUE,
-    aggregate_id varchar(64)  NOT NULL,
-    type         varchar(80)  NOT NULL,
-    payload      text         NOT NULL,
-    occurred_at  timestamptz  NOT NULL,
-    sent_at      timestamptz
-);
-CREATE INDEX outbox_event_unsent ON outbox_event (sequence) WHERE sent_at IS NULL;
-CREATE INDEX outbox_event_aggregate ON outbox_event (aggregate_id, sequence);
