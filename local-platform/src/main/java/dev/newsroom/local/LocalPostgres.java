@@ -70,7 +70,9 @@ public final class LocalPostgres {
             run(List.of(bin("postgres"), "--single", "-D", cluster().toString(), "-c", "exit_on_error=true",
                     "postgres"), 60, dataDir.resolve("create-database.log"), script);
         }
-        List<String> options = new ArrayList<>(List.of("-p", Integer.toString(port), "-k", dataDir.toString(),
+        // No Unix-domain socket: its path (data directory + ".s.PGSQL.<port>") must fit in 107 bytes, which a
+        // clone under a long path exceeds. Every client of this cluster connects over TCP on loopback.
+        List<String> options = new ArrayList<>(List.of("-p", Integer.toString(port), "-c", "unix_socket_directories=''",
                 "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"));
         if (!durable) {
             options.addAll(List.of("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));

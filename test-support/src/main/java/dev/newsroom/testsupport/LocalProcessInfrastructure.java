@@ -25,6 +25,11 @@ final class LocalProcessInfrastructure implements Infrastructure {
     }
 
     static LocalProcessInfrastructure start() {
+        return startUnder(Path.of("target").toAbsolutePath());
+    }
+
+    /** Starts both under a fresh folder of {@code target}, whatever the length of its path. */
+    static LocalProcessInfrastructure startUnder(Path targetDir) {
         Path root = projectRoot();
         Path libDir = root.resolve("local-platform/target/kafka-lib");
         if (!Files.isDirectory(libDir)) {
@@ -32,7 +37,7 @@ final class LocalProcessInfrastructure implements Infrastructure {
                     + libDir + " is missing): run the tests through ./mvnw verify from the project root");
         }
         try {
-            Path target = Files.createDirectories(Path.of("target").toAbsolutePath());
+            Path target = Files.createDirectories(targetDir);
             stopLeftovers(target, root);
             Path dataDir = Files.createTempDirectory(target, "test-infrastructure-");
             var infrastructure = new LocalProcessInfrastructure(
