@@ -2,6 +2,8 @@ package dev.newsroom.feed;
 
 import java.util.Locale;
 
+import dev.newsroom.page.PathSegments;
+
 /** Which articles a feed holds: everything, one section, or one tag. */
 public record FeedScope(Kind kind, String value) {
 

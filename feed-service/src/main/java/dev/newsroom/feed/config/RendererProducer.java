@@ -1,7 +1,7 @@
 package dev.newsroom.feed.config;
 
-import dev.newsroom.feed.render.ArticlePageRenderer;
 import dev.newsroom.feed.render.FeedRenderer;
+import dev.newsroom.page.ArticlePageRenderer;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 

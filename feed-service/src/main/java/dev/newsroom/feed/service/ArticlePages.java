@@ -1,19 +1,15 @@
 package dev.newsroom.feed.service;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.UUID;
 
 import dev.newsroom.events.ArticleSnapshot;
 import dev.newsroom.events.MediaAssetSnapshot;
 import dev.newsroom.feed.config.FeedConfig;
-import dev.newsroom.feed.render.ArticlePage;
-import dev.newsroom.feed.render.ArticlePageRenderer;
 import dev.newsroom.feed.repository.ReadModelRepository;
 import dev.newsroom.feed.repository.ReadModelRepository.StoredArticle;
+import dev.newsroom.page.ArticlePageRenderer;
+import dev.newsroom.page.Site;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -27,14 +23,11 @@ public class ArticlePages {
 
     private final ReadModelRepository readModel;
     private final ArticlePageRenderer renderer;
-    private final ItemMapper items;
     private final FeedConfig config;
 
-    public ArticlePages(ReadModelRepository readModel, ArticlePageRenderer renderer, ItemMapper items,
-            FeedConfig config) {
+    public ArticlePages(ReadModelRepository readModel, ArticlePageRenderer renderer, FeedConfig config) {
         this.readModel = readModel;
         this.renderer = renderer;
-        this.items = items;
         this.config = config;
     }
 
@@ -52,20 +45,10 @@ public class ArticlePages {
             return new Outcome(404, notice("Not found", "There is no article at this address."));
         }
         ArticleSnapshot article = stored.snapshot();
-        Map<UUID, MediaAssetSnapshot> media = article.leadImage() == null || article.leadImage().mediaId() == null
-                ? Map.of()
-                : readModel.media(List.of(article.leadImage().mediaId()));
-        List<ArticlePage.Link> related = article.related() == null ? List.of() : article.related().stream()
-                .filter(link -> link.title() != null && link.url() != null)
-                .map(link -> new ArticlePage.Link(link.title(), URI.create(link.url())))
-                .toList();
-        ArticlePage page = new ArticlePage(article.headline(), article.summary(), article.body(), article.language(),
-                items.link(article), article.firstPublishedAt(), article.updatedAt(),
-                article.authors() == null ? List.of() : article.authors().stream().map(ArticleSnapshot.Author::name)
-                        .filter(Objects::nonNull).toList(),
-                article.section(), article.tags(), items.image(article, media).orElse(null), related,
-                article.correction(), config.title());
-        return new Outcome(200, renderer.render(page));
+        MediaAssetSnapshot lead = article.leadImage() == null || article.leadImage().mediaId() == null ? null
+                : readModel.media(List.of(article.leadImage().mediaId())).get(article.leadImage().mediaId());
+        Site site = new Site(config.title(), config.siteBaseUrl().orElse(config.publicBaseUrl()), List.of());
+        return new Outcome(200, renderer.render(article, lead, site));
     }
 
     private String notice(String title, String text) {

@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import dev.newsroom.events.ArticleSnapshot;
 import dev.newsroom.events.MediaAssetSnapshot;
-import dev.newsroom.feed.PathSegments;
+import dev.newsroom.page.PathSegments;
 import dev.newsroom.feed.config.FeedConfig;
 import dev.newsroom.feed.render.FeedImage;
 import dev.newsroom.feed.render.FeedItem;

@@ -47,23 +47,5 @@ public final class FeedRenderTiming {
         }
         Arrays.sort(cleaning);
         Log.infof("cleaning 50 bodies alone: median %.2f ms", cleaning[MEASURED_ROUNDS / 2] / 1e6);
-
-        ArticlePageRenderer pages = new ArticlePageRenderer();
-        FeedItem item = page.items().get(0);
-        ArticlePage article = new ArticlePage(item.title(), item.summary(), item.contentHtml(), item.language(),
-                item.link(), item.published(), item.updated(), item.authors(), item.section(), item.tags(),
-                item.image(), List.of(), item.correction(), "Newsroom");
-        for (int i = 0; i < WARM_UP_ROUNDS; i++) {
-            pages.render(article);
-        }
-        long[] nanos = new long[MEASURED_ROUNDS];
-        for (int i = 0; i < MEASURED_ROUNDS; i++) {
-            long start = System.nanoTime();
-            pages.render(article);
-            nanos[i] = System.nanoTime() - start;
-        }
-        Arrays.sort(nanos);
-        Log.infof("article page: median %.3f ms, p90 %.3f ms", nanos[MEASURED_ROUNDS / 2] / 1e6,
-                nanos[MEASURED_ROUNDS * 9 / 10] / 1e6);
     }
 }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -174,6 +175,9 @@ class FeedVisibilityTest {
         }
         String page = new String(given().get("/articles/" + article.slug()).then().statusCode(200).extract()
                 .asByteArray(), StandardCharsets.UTF_8);
-        assertThat(page.toLowerCase()).doesNotContain("<script", "javascript:", "onclick");
+        assertThat(page.toLowerCase()).doesNotContain("javascript:", "onclick");
+        // the one script element is the JSON-LD data block, which browsers never execute
+        assertThat(page.toLowerCase().split("<script", -1)).hasSize(2);
+        assertThat(Jsoup.parse(page).select("script").attr("type")).isEqualTo("application/ld+json");
     }
 }

@@ -1,7 +1,7 @@
-package dev.newsroom.feed.render;
+package dev.newsroom.page;
 
 /** Removes the characters a feed cannot carry, so that no stored text can make a feed unparseable. */
-final class XmlCharacters {
+public final class XmlCharacters {
 
     private XmlCharacters() {
     }
@@ -11,7 +11,7 @@ final class XmlCharacters {
      * U+FFFE/U+FFFF. Also drops DEL and the C1 controls, which XML 1.0 discourages and HTML treats as errors;
      * in news text they are only ever encoding debris.
      */
-    static String strip(String text) {
+    public static String strip(String text) {
         if (text == null) {
             return null;
         }

@@ -1,4 +1,4 @@
-package dev.newsroom.feed.render;
+package dev.newsroom.page;
 
 import java.nio.charset.StandardCharsets;
 
@@ -14,7 +14,7 @@ import org.jsoup.safety.Safelist;
  * input, and this second pass with its own allow-list makes sure that a bug, a bypass or an old row upstream never
  * puts a script, a style, an event handler or a javascript: URL in front of a reader.
  */
-final class SafeHtml {
+public final class SafeHtml {
 
     /** The CONTRACT's body subset (plus br). Read-only after construction, so sharing it across threads is safe. */
     private static final Safelist BODY = Safelist.none()
@@ -34,7 +34,7 @@ final class SafeHtml {
      * The cleaned body as a document whose body holds the safe nodes. Relative URLs are made absolute against
      * baseUri (feed readers cannot resolve them); any URL with another scheme loses its attribute.
      */
-    static Document clean(String html, String baseUri) {
+    public static Document clean(String html, String baseUri) {
         Document dirty = Jsoup.parseBodyFragment(XmlCharacters.strip(html == null ? "" : html), baseUri);
         Document clean = new Cleaner(BODY).clean(dirty);
         clean.outputSettings()
@@ -45,7 +45,7 @@ final class SafeHtml {
     }
 
     /** The HTML a feed entry carries: the visible correction note first (when there is one), then the clean body. */
-    static String entryHtml(String bodyHtml, String correction, String baseUri) {
+    public static String entryHtml(String bodyHtml, String correction, String baseUri) {
         Document clean = clean(bodyHtml, baseUri);
         String note = XmlCharacters.strip(correction);
         if (note != null && !note.isBlank()) {
@@ -55,7 +55,7 @@ final class SafeHtml {
     }
 
     /** A paragraph saying what was corrected; the note is plain text and is escaped as such. */
-    static Element correctionNote(String correction) {
+    public static Element correctionNote(String correction) {
         Element note = new Element("p").addClass("correction");
         note.appendElement("strong").text("Correction:");
         note.appendText(" " + correction.strip());

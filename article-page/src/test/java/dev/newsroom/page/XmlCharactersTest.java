@@ -1,4 +1,4 @@
-package dev.newsroom.feed.render;
+package dev.newsroom.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

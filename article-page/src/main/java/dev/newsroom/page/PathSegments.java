@@ -1,4 +1,4 @@
-package dev.newsroom.feed;
+package dev.newsroom.page;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
