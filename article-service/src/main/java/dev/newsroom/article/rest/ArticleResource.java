@@ -7,11 +7,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.newsroom.article.Article;
 import dev.newsroom.article.ArticleStatus;
 import dev.newsroom.article.content.PlainText;
+import dev.newsroom.article.repository.ArticleFilter;
 import dev.newsroom.article.service.ArticleInput;
 import dev.newsroom.article.service.ArticlePage;
 import dev.newsroom.article.service.ArticleService;
@@ -68,12 +76,39 @@ public class ArticleResource {
     }
 
     @GET
-    public ArticleList list(@QueryParam("status") String status, @QueryParam("section") String section,
-            @QueryParam("q") String text, @QueryParam("page") String page, @QueryParam("size") String size) {
+    @Operation(summary = "The story list: filter, search, page",
+            description = "Without q, the newest saves first. With q, a full-text search over headline, summary and "
+                    + "body text, each article matched in its own language (stemming and stop words of its "
+                    + "`language`; languages PostgreSQL has no stemmer for are matched word for word), best matches "
+                    + "first (a match in the headline ranks above one in the summary, above one in the body), then "
+                    + "the newest saves. Filters combine. Items carry every field but the body; updatedBy and "
+                    + "updatedAt say who saved last and when.")
+    @APIResponse(responseCode = "200", description = "One page of stories and how many match in all",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ArticleList.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid: errors[].field names it",
+            content = @Content(mediaType = "application/problem+json"))
+    public ArticleList list(
+            @Parameter(description = "DRAFT, SCHEDULED, PUBLISHED or UNPUBLISHED (any case)",
+                    schema = @Schema(enumeration = {"DRAFT", "SCHEDULED", "PUBLISHED", "UNPUBLISHED"}))
+            @QueryParam("status") String status,
+            @Parameter(description = "A section, e.g. politics (any case)") @QueryParam("section") String section,
+            @Parameter(description = "An author's name, whole (any case): stories that name this author")
+            @QueryParam("author") String author,
+            @Parameter(description = "Search words, as in a web search engine: words all present (in any form "
+                    + "of the article's language: \"published\" finds \"publishing\"), \"a quoted phrase\", "
+                    + "-excluded, either OR other; at most " + QUERY_MAX + " characters")
+            @QueryParam("q") String text,
+            @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER,
+                    defaultValue = "0", minimum = "0")) @QueryParam("page") String page,
+            @Parameter(description = "Stories per page", schema = @Schema(type = SchemaType.INTEGER,
+                    defaultValue = "" + DEFAULT_PAGE_SIZE, minimum = "1", maximum = "" + MAX_PAGE_SIZE))
+            @QueryParam("size") String size) {
         int pageNumber = number("page", page, 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE);
         int pageSize = number("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
-        ArticlePage found = articles.list(parseStatus(status), filter("section", section), filter("q", text),
-                pageNumber, pageSize);
+        ArticleFilter filter = new ArticleFilter(parseStatus(status), filter("section", section),
+                filter("author", author), filter("q", text));
+        ArticlePage found = articles.list(filter, pageNumber, pageSize);
         return new ArticleList(found.items().stream().map(ArticleView::withoutBody).toList(), found.total(),
                 pageNumber, pageSize);
     }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.newsroom.article.Article;
@@ -33,7 +35,8 @@ public record ArticleView(
         int revision,
         Instant createdAt,
         String createdBy,
-        Instant updatedAt,
+        @Schema(description = "When the article was last saved (every save is a revision)") Instant updatedAt,
+        @Schema(description = "Who saved last: the user's name, or \"scheduler\" for a scheduled publication")
         String updatedBy,
         Instant publishedAt,
         Instant firstPublishedAt,

@@ -2,11 +2,8 @@ package dev.newsroom.article.service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -19,14 +16,13 @@ import dev.newsroom.article.ArticleStatus;
 import dev.newsroom.article.RevisionContent;
 import dev.newsroom.article.content.Slugs;
 import dev.newsroom.article.event.ArticleEventMapper;
+import dev.newsroom.article.repository.ArticleFilter;
 import dev.newsroom.article.repository.ArticleRepository;
 import dev.newsroom.events.ArticleEventType;
 import dev.newsroom.outbox.Outbox;
 import dev.newsroom.outbox.OutboxEvent;
 import dev.newsroom.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
@@ -84,27 +80,10 @@ public class ArticleService {
         return articles.findByIdOptional(id).orElseThrow(() -> notFound(id));
     }
 
-    /** Newest changes first; {@code text} is looked for in headlines, ignoring case. */
+    /** One page of the story list and how many stories match in all; see {@link ArticleRepository#page}. */
     @Transactional
-    public ArticlePage list(ArticleStatus status, String section, String text, int page, int size) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Map<String, Object> parameters = new HashMap<>();
-        if (status != null) {
-            query.append(" and status = :status");
-            parameters.put("status", status);
-        }
-        if (section != null) {
-            query.append(" and section = :section");
-            parameters.put("section", section);
-        }
-        if (text != null) {
-            query.append(" and lower(headline) like :text escape '\\'");
-            parameters.put("text", "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%");
-        }
-        var found = articles.find(query.toString(), Sort.descending("updatedAt").and("id"), parameters);
-        List<Article> items = found.page(Page.of(page, size)).list();
-        return new ArticlePage(items, found.count(), page, size);
+    public ArticlePage list(ArticleFilter filter, int page, int size) {
+        return new ArticlePage(articles.page(filter, page, size), articles.count(filter), page, size);
     }
 
     /**
