@@ -40,13 +40,17 @@ public final class ArticlePageRenderer {
         Document document = PageShell.document(site, headline + " – " + site.name(), summary, article.language(),
                 canonical, article.section());
         sharing(document, article, headline, summary, canonical, image, site);
+        String section = PageText.clean(article.section());
+        PageShell.alternates(document, site.feeds());
+        if (section != null) {
+            PageShell.alternates(document, site.sectionFeeds(section));
+        }
         PageShell.headElement(document, "script").attr("type", "application/ld+json")
                 .appendChild(new DataNode(JsonLd.newsArticle(article, image, canonical, site)));
 
         Element main = PageShell.main(document);
         Element body = main.appendElement("article").addClass("article");
         Element header = body.appendElement("header");
-        String section = PageText.clean(article.section());
         if (section != null) {
             header.appendElement("p").addClass("kicker").appendElement("a")
                     .attr("href", site.section(section).toASCIIString()).text(section);

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -157,10 +158,12 @@ public final class PageShell {
         return element;
     }
 
-    /** Adds a link rel=alternate to a feed, so feed readers find it from the page's address. */
-    public static void alternate(Document document, String type, String title, URI href) {
-        headElement(document, "link").attr("rel", "alternate").attr("type", type).attr("title", title)
-                .attr("href", href.toASCIIString());
+    /** Adds links rel=alternate to feeds, so a feed reader given the page's address finds them. */
+    public static void alternates(Document document, List<Site.Feed> feeds) {
+        for (Site.Feed feed : feeds) {
+            headElement(document, "link").attr("rel", "alternate").attr("type", feed.type())
+                    .attr("title", feed.title()).attr("href", feed.href().toASCIIString());
+        }
     }
 
     /** The page as HTML text. */

@@ -5,16 +5,57 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The public site pages belong to: its name, the base URL every page address is built on (no trailing slash), and
- * the sections its navigation lists.
+ * The public site pages belong to: its name, the base URL every page address is built on and the one feeds are
+ * served from (no trailing slash), and the sections its navigation lists.
  */
-public record Site(String name, String baseUrl, List<String> sections) {
+public record Site(String name, String baseUrl, String feedBaseUrl, List<String> sections) {
+
+    /** The feed formats every listing has, as autodiscovery links name them. */
+    private static final List<String[]> FEED_FORMATS = List.of(
+            new String[] {"application/rss+xml", "RSS", "rss.xml"},
+            new String[] {"application/atom+xml", "Atom", "atom.xml"},
+            new String[] {"application/feed+json", "JSON Feed", "feed.json"});
 
     public Site {
         Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(baseUrl, "baseUrl");
-        baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        baseUrl = withoutTrailingSlash(Objects.requireNonNull(baseUrl, "baseUrl"));
+        feedBaseUrl = withoutTrailingSlash(feedBaseUrl == null ? baseUrl : feedBaseUrl);
         sections = sections == null ? List.of() : sections.stream().filter(Objects::nonNull).toList();
+    }
+
+    /** A site whose feeds are served from its own base URL. */
+    public Site(String name, String baseUrl, List<String> sections) {
+        this(name, baseUrl, baseUrl, sections);
+    }
+
+    /** A feed of the site: its media type, format name (RSS, Atom, JSON Feed), a title for people, and where. */
+    public record Feed(String type, String format, String title, URI href) {
+    }
+
+    /** RSS, Atom and JSON Feed of everything. */
+    public List<Feed> feeds() {
+        return feeds("/feeds/", name);
+    }
+
+    /** RSS, Atom and JSON Feed of one section. */
+    public List<Feed> sectionFeeds(String section) {
+        return feeds("/feeds/sections/" + PathSegments.encode(section) + "/", name + ": " + section);
+    }
+
+    /** RSS, Atom and JSON Feed of one tag. */
+    public List<Feed> tagFeeds(String tag) {
+        return feeds("/feeds/tags/" + PathSegments.encode(tag) + "/", name + ": #" + tag);
+    }
+
+    private List<Feed> feeds(String path, String title) {
+        return FEED_FORMATS.stream()
+                .map(format -> new Feed(format[0], format[1], title + " (" + format[1] + ")",
+                        URI.create(feedBaseUrl + path + format[2])))
+                .toList();
+    }
+
+    private static String withoutTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     public URI home() {

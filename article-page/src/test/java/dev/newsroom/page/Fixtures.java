@@ -1,6 +1,8 @@
 package dev.newsroom.page;
 
+import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -40,6 +42,30 @@ final class Fixtures {
                 "Fishing boats leaving the harbour at dawn", 4000, 2667, "image/jpeg", 2_000_000,
                 List.of(rendition("original", 4000, 2667), rendition("large", 1200, 800), rendition("thumb", 320, 213)),
                 2, false, PUBLISHED, PUBLISHED);
+    }
+
+    /** A listing of the hostile article, the minimal one and ten ordinary stories. */
+    static ListPage listing(boolean lead) {
+        List<ListPage.Story> stories = new ArrayList<>();
+        stories.add(new ListPage.Story(article("en"), asset()));
+        stories.add(new ListPage.Story(minimal(), null));
+        for (int i = 0; i < 10; i++) {
+            stories.add(new ListPage.Story(story(i), i % 2 == 0 ? asset() : null));
+        }
+        return new ListPage(lead ? SITE.name() : "local", lead ? null : "Stories from around the harbour",
+                lead ? SITE.home() : SITE.section("local"), lead ? null : "local",
+                lead ? SITE.feeds() : SITE.sectionFeeds("local"), stories,
+                URI.create(SITE.baseUrl() + "/?page=1"), URI.create(SITE.baseUrl() + "/?page=3"),
+                lead);
+    }
+
+    static ArticleSnapshot story(int i) {
+        return new ArticleSnapshot(UUID.nameUUIDFromBytes(("story" + i).getBytes()), "story-" + i, "PUBLISHED",
+                "Council votes on the new harbour plan, part " + i, "The vote follows months of debate.",
+                "<p>Body.</p>", i % 3 == 0 ? "world" : "local", List.of("council"),
+                List.of(new ArticleSnapshot.Author("Lea Martin")), "en",
+                new ArticleSnapshot.LeadImage(MEDIA_ID, null, null), List.of(), 1, PUBLISHED, PUBLISHED,
+                PUBLISHED.minusSeconds(3600L * i), PUBLISHED.minusSeconds(3600L * i), null, null, null, null);
     }
 
     static ArticleSnapshot minimal() {
