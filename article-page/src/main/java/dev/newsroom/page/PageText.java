@@ -3,6 +3,8 @@ package dev.newsroom.page;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.newsroom.events.content.XmlCharacters;
+
 /** Story text as pages show it: without characters HTML cannot carry, stripped, and null when blank. */
 public final class PageText {
 

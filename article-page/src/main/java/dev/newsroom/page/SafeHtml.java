@@ -9,23 +9,18 @@ import org.jsoup.nodes.Entities;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
+import dev.newsroom.events.content.BodyAllowList;
+import dev.newsroom.events.content.XmlCharacters;
+
 /**
- * Cleans article HTML down to the subset the CONTRACT allows, as defence in depth: article-service sanitizes on
- * input, and this second pass with its own allow-list makes sure that a bug, a bypass or an old row upstream never
- * puts a script, a style, an event handler or a javascript: URL in front of a reader.
+ * Cleans article HTML down to the event contract's {@link BodyAllowList}, as defence in depth: article-service
+ * sanitizes to the same list on input, and this second pass makes sure that a bug, a bypass or an old row upstream
+ * never puts a script, a style, an event handler or a javascript: URL in front of a reader.
  */
 public final class SafeHtml {
 
-    /** The CONTRACT's body subset (plus br). Read-only after construction, so sharing it across threads is safe. */
-    private static final Safelist BODY = Safelist.none()
-            .addTags("p", "br", "h2", "h3", "h4", "a", "em", "strong", "b", "i", "blockquote", "ul", "ol", "li",
-                    "figure", "figcaption", "img")
-            .addAttributes("a", "href", "title")
-            .addAttributes("img", "src", "alt", "width", "height")
-            .addAttributes("blockquote", "cite")
-            .addProtocols("a", "href", "http", "https", "mailto")
-            .addProtocols("img", "src", "http", "https")
-            .addProtocols("blockquote", "cite", "http", "https");
+    /** Read-only after construction, so sharing it across threads is safe. */
+    private static final Safelist BODY = BodyAllowList.safelist();
 
     private SafeHtml() {
     }

@@ -5,6 +5,9 @@ import java.util.List;
 /** Thrown by services to answer with a problem document; resources need not catch it. */
 public class ProblemException extends RuntimeException {
 
+    /** The title of every 413, whichever check found the content too large (RFC 9110's name for the status). */
+    public static final String CONTENT_TOO_LARGE = "Content too large";
+
     private final int status;
     private final String title;
     private final List<Problem.FieldError> errors;
@@ -29,6 +32,10 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException invalid(String field, String reason) {
         return invalid(List.of(new Problem.FieldError(field, reason)));
+    }
+
+    public static ProblemException tooLarge(String detail, List<Problem.FieldError> errors) {
+        return new ProblemException(413, CONTENT_TOO_LARGE, detail, errors);
     }
 
     public static ProblemException notFound(String what) {

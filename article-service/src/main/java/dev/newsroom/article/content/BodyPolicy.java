@@ -8,25 +8,23 @@ import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;
 import org.jsoup.safety.Safelist;
 
+import dev.newsroom.events.content.BodyAllowList;
+
 /**
- * The allow-list for article bodies, as the contract names it; both the removal report and jsoup's
- * {@link org.jsoup.safety.Cleaner} ask it, so what is reported is what is removed.
+ * The event contract's {@link BodyAllowList}, with the input side's stricter URL checks: links as
+ * {@link Links#bodyLinkProblem} allows them, images only from this platform's media. Both the removal report and
+ * jsoup's {@link org.jsoup.safety.Cleaner} ask it, so what is reported is what is removed.
  */
 final class BodyPolicy extends Safelist {
 
-    static final String[] TAGS = {
-        "p", "h2", "h3", "h4", "a", "em", "strong", "blockquote", "ul", "ol", "li", "figure", "figcaption", "img", "br",
-    };
-    /** Where media-service serves images (CONTRACT: GET /media/{id}/{rendition}), as a same-site path. */
+    /** Where media-service serves images ({@code GET /media/{id}/{rendition}}), as a same-site path. */
     static final String MEDIA_PATH = "/media/";
 
     private final String mediaBaseUrl;
 
     BodyPolicy(String mediaBaseUrl) {
+        super(BodyAllowList.safelist());
         this.mediaBaseUrl = checkedBaseUrl(mediaBaseUrl);
-        addTags(TAGS);
-        addAttributes("a", "href");
-        addAttributes("img", "src", "alt");
     }
 
     @Override

@@ -22,8 +22,11 @@ import org.jsoup.safety.Cleaner;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
+import dev.newsroom.events.content.BodyAllowList;
+import dev.newsroom.events.content.XmlCharacters;
+
 /**
- * Cleans an article body down to the contract's HTML subset and tells the editor what it removed.
+ * Cleans an article body down to the event contract's {@link BodyAllowList} and tells the editor what it removed.
  *
  * <p>jsoup parses the body as a browser would (the WHATWG algorithm), an inspection pass reports and marks what
  * the allow-list ({@link BodyPolicy}) rejects, and jsoup's {@link Cleaner}, asking the same allow-list, copies
@@ -49,7 +52,7 @@ public final class BodySanitizer {
             "applet", "portal", "fencedframe", "noscript", "noembed", "noframes", "xmp", "svg", "math", "canvas",
             "audio", "video", "picture", "select", "datalist", "textarea");
     /** Same meaning under the allowed name, so nothing is lost and nothing is reported. */
-    private static final Map<String, String> SYNONYMS = Map.of("b", "strong", "i", "em");
+    private static final Map<String, String> SYNONYMS = BodyAllowList.synonyms();
     /** h1 is the headline's level; the body's headings start at h2 and the contract stops at h4. */
     private static final Map<String, String> HEADINGS = Map.of("h1", "h2", "h5", "h4", "h6", "h4");
     /** Not in the allow-list, so the Cleaner drops the element and keeps its children. */

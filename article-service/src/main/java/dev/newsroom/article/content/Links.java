@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.newsroom.events.content.XmlCharacters;
+
 /** URL rules: the "Read also" links an article lists, and the links inside its body. */
 public final class Links {
 

@@ -3,6 +3,8 @@ package dev.newsroom.article.content;
 import java.text.Normalizer;
 import java.util.Optional;
 
+import dev.newsroom.events.content.XmlCharacters;
+
 /**
  * Rules for the plain-text fields (headline, summary): markup in them is text, never interpreted, and is
  * escaped by whoever renders it; what is checked here is what no renderer can fix.
@@ -36,11 +38,9 @@ public final class PlainText {
         if (value == null || isBlank(value)) {
             return required ? Optional.of(new TextProblem(field, "is required")) : Optional.empty();
         }
-        int bad = XmlCharacters.indexOfDisallowed(value);
-        if (bad >= 0) {
-            int position = value.codePointCount(0, bad) + 1;
-            return Optional.of(new TextProblem(field, "contains " + XmlCharacters.describe(value.codePointAt(bad))
-                    + " at position " + position + ", which cannot be stored; remove it"));
+        Optional<String> unstorable = XmlCharacters.problem(value);
+        if (unstorable.isPresent()) {
+            return Optional.of(new TextProblem(field, unstorable.get()));
         }
         int length = value.codePointCount(0, value.length());
         if (length > maxLength) {
@@ -86,7 +86,7 @@ public final class PlainText {
     /** Whitespace XML can carry; U+000B, U+000C and U+001C..U+001F are whitespace to Java but are rejected instead. */
     private static boolean isCollapsibleSpace(int codePoint) {
         return XmlCharacters.isAllowed(codePoint)
-                && (Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint) || codePoint == 0x85);
+                && (Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint));
     }
 
     private static boolean isNoBreakSpace(int codePoint) {

@@ -19,6 +19,7 @@ import dev.newsroom.article.content.SanitizedHtml;
 import dev.newsroom.article.content.Slugs;
 import dev.newsroom.article.content.Tags;
 import dev.newsroom.article.content.TextProblem;
+import dev.newsroom.events.content.ImageTextLimits;
 import dev.newsroom.problem.Problem.FieldError;
 import dev.newsroom.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,8 +38,6 @@ public class ArticleValidator {
     static final int AUTHOR_NAME_MAX = 200;
     static final int RELATED_MAX = 20;
     static final int RELATED_TITLE_MAX = 300;
-    static final int CAPTION_MAX = 1000;
-    static final int CREDIT_MAX = 300;
     static final int CORRECTION_MAX = 2000;
     static final int REASON_MAX = 2000;
     static final String DEFAULT_LANGUAGE = "en";
@@ -125,7 +124,7 @@ public class ArticleValidator {
     }
 
     private static ProblemException tooLarge(TextProblem problem) {
-        return new ProblemException(413, "Content too large", problem.field() + " " + problem.reason(),
+        return ProblemException.tooLarge(problem.field() + " " + problem.reason(),
                 List.of(new FieldError(problem.field(), problem.reason())));
     }
 
@@ -210,9 +209,9 @@ public class ArticleValidator {
             errors.add(new FieldError("leadImage.mediaId", "is required: the id media-service gave the image"));
         }
         String caption = emptyToNull(PlainText.normalizeSummary(input.caption()));
-        add(errors, PlainText.check("leadImage.caption", caption, CAPTION_MAX, false));
+        add(errors, PlainText.check("leadImage.caption", caption, ImageTextLimits.CAPTION_MAX, false));
         String credit = emptyToNull(PlainText.normalizeHeadline(input.credit()));
-        add(errors, PlainText.check("leadImage.credit", credit, CREDIT_MAX, false));
+        add(errors, PlainText.check("leadImage.credit", credit, ImageTextLimits.CREDIT_MAX, false));
         return new LeadImage(mediaId, caption, credit);
     }
 

@@ -7,10 +7,15 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.newsroom.events.content.BodyAllowList;
 
 class BodySanitizerTest {
 
@@ -148,6 +153,34 @@ class BodySanitizerTest {
                 "removed the control character U+0000, which cannot be stored",
                 "removed the control character U+0001, which cannot be stored (2 times)",
                 "removed the non-character U+FFFE, which cannot be stored");
+    }
+
+    @Test
+    void removesDelAndC1ControlsAsFeedsStripThem() {
+        SanitizedHtml result = sanitizer.sanitize("<p>a\u007Fb\u0085c</p>");
+
+        assertThat(result.html()).isEqualTo("<p>abc</p>");
+        assertThat(result.removed()).containsExactly(
+                "removed the control character U+007F, which cannot be stored",
+                "removed the control character U+0085, which cannot be stored");
+    }
+
+    @Test
+    void keepsEveryElementAndAttributeOfTheContractListAndNoOther() {
+        BodyAllowList.elements().forEach((name, attributes) -> {
+            Element element = new Element(name);
+            attributes.forEach(attribute -> element.attr(attribute, "http://localhost:8082/media/3f2a/large"));
+            element.attr("title", "t").attr("width", "1").attr("cite", "https://example.com/");
+            if (!name.equals("br") && !name.equals("img")) {
+                element.text("text");
+            }
+
+            Element kept = Jsoup.parseBodyFragment(sanitizer.sanitize(element.outerHtml()).html()).body().child(0);
+
+            assertThat(kept.normalName()).isEqualTo(name);
+            assertThat(kept.attributes().asList()).as(name).extracting(Attribute::getKey)
+                    .containsExactlyInAnyOrderElementsOf(attributes);
+        });
     }
 
     @Test

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.newsroom.events.content.ImageTextLimits;
 import dev.newsroom.problem.Problem;
 import dev.newsroom.problem.ProblemException;
 
@@ -72,9 +74,27 @@ class ArticleValidatorTest {
     }
 
     @Test
+    void aLeadImagesCaptionAndCreditMayBeAsLongAsTheAssetsOwn() {
+        ArticleInput longest = withLeadImage("c".repeat(ImageTextLimits.CAPTION_MAX), "r".repeat(ImageTextLimits.CREDIT_MAX));
+        assertThat(validator.validate(longest, false).leadImage().caption()).hasSize(5000);
+
+        ArticleInput tooLong = withLeadImage("c".repeat(ImageTextLimits.CAPTION_MAX + 1),
+                "r".repeat(ImageTextLimits.CREDIT_MAX + 1));
+        assertThatThrownBy(() -> validator.validate(tooLong, false)).isInstanceOfSatisfying(ProblemException.class,
+                problem -> assertThat(problem.toProblem().errors()).extracting(Problem.FieldError::reason)
+                        .containsExactly("is 5001 characters long; at most 5000 are allowed",
+                                "is 501 characters long; at most 500 are allowed"));
+    }
+
+    @Test
     void theMediaPrefixIsTheServicesMediaPath() {
         assertThat(ArticleValidator.mediaPrefix("http://localhost:8082")).isEqualTo("http://localhost:8082/media/");
         assertThat(ArticleValidator.mediaPrefix("https://cdn.example/")).isEqualTo("https://cdn.example/media/");
+    }
+
+    private static ArticleInput withLeadImage(String caption, String credit) {
+        return new ArticleInput(null, "H", null, null, "world", null, null, null,
+                new ArticleInput.LeadImageInput(UUID.randomUUID(), caption, credit), null, null, null, null);
     }
 
     private static ArticleInput input(String headline, String section, String body, String language,

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import dev.newsroom.events.content.XmlCharacters;
 import dev.newsroom.page.SafeHtml;
-import dev.newsroom.page.XmlCharacters;
 
 /** The values every format derives the same way from a feed item: categories, content and dates. */
 final class ItemText {

@@ -17,6 +17,8 @@ import com.drew.metadata.Metadata;
 import com.drew.metadata.iptc.IptcDirectory;
 import com.drew.metadata.xmp.XmpDirectory;
 
+import dev.newsroom.events.content.XmlCharacters;
+
 import io.quarkus.logging.Log;
 
 /**
@@ -128,17 +130,15 @@ public final class MetadataReader {
         return String.join(", ", parts);
     }
 
-    /** Trimmed, with CR/CRLF line ends as LF and other control characters dropped; null when nothing is left. */
+    /**
+     * Trimmed, with CR/CRLF line ends as LF and the characters event text may not hold ({@link XmlCharacters})
+     * dropped; null when nothing is left.
+     */
     static String clean(String value) {
         if (value == null) {
             return null;
         }
-        String normalised = value.replace("\r\n", "\n").replace('\r', '\n');
-        StringBuilder text = new StringBuilder(normalised.length());
-        normalised.codePoints()
-                .filter(c -> c == '\n' || c == '\t' || !Character.isISOControl(c))
-                .forEach(text::appendCodePoint);
-        String trimmed = text.toString().strip();
+        String trimmed = XmlCharacters.strip(value.replace("\r\n", "\n").replace('\r', '\n')).strip();
         return trimmed.isEmpty() ? null : trimmed;
     }
 }

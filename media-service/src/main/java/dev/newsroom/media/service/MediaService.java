@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.newsroom.events.MediaEventType;
+import dev.newsroom.events.content.ImageTextLimits;
+import dev.newsroom.events.content.XmlCharacters;
 import dev.newsroom.media.MediaAsset;
 import dev.newsroom.media.StoredRendition;
 import dev.newsroom.media.config.MediaConfig;
@@ -72,17 +74,12 @@ public class MediaService {
     /** What an uploader says about the image; blank fields are filled from the image's own metadata. */
     public record Description(String caption, String credit, String altText) {
 
-        public static final int MAX_CAPTION = 5000;
-        /** The column's size; agencies' credits are a few words. */
-        public static final int MAX_CREDIT = 500;
-        public static final int MAX_ALT_TEXT = 2000;
-
-        /** Refuses text the columns cannot hold, naming each field, with a 400. */
+        /** Refuses text the columns or the feeds cannot hold, naming each field, with a 400. */
         void validate() {
             List<Problem.FieldError> errors = new ArrayList<>();
-            check(errors, "caption", caption, MAX_CAPTION);
-            check(errors, "credit", credit, MAX_CREDIT);
-            check(errors, "altText", altText, MAX_ALT_TEXT);
+            check(errors, "caption", caption, ImageTextLimits.CAPTION_MAX);
+            check(errors, "credit", credit, ImageTextLimits.CREDIT_MAX);
+            check(errors, "altText", altText, ImageTextLimits.ALT_TEXT_MAX);
             if (!errors.isEmpty()) {
                 throw ProblemException.invalid(errors);
             }
@@ -90,6 +87,11 @@ public class MediaService {
 
         private static void check(List<Problem.FieldError> errors, String field, String value, int max) {
             String text = value == null ? "" : value.strip();
+            Optional<String> unstorable = XmlCharacters.problem(text);
+            if (unstorable.isPresent()) {
+                errors.add(new Problem.FieldError(field, unstorable.get()));
+                return;
+            }
             int length = text.codePointCount(0, text.length());
             if (length > max) {
                 errors.add(new Problem.FieldError(field, "has " + length + " characters; at most " + max + " are accepted"));
@@ -112,8 +114,8 @@ public class MediaService {
         MediaAsset asset = new MediaAsset();
         asset.id = UUID.randomUUID();
         // Embedded text was not typed by the uploader: cut to what the columns hold rather than refuse the photo.
-        asset.caption = firstNonBlank(description.caption(), clip(embedded.caption(), Description.MAX_CAPTION));
-        asset.credit = firstNonBlank(description.credit(), clip(embedded.credit(), Description.MAX_CREDIT));
+        asset.caption = firstNonBlank(description.caption(), clip(embedded.caption(), ImageTextLimits.CAPTION_MAX));
+        asset.credit = firstNonBlank(description.credit(), clip(embedded.credit(), ImageTextLimits.CREDIT_MAX));
         asset.byline = clip(blankToNull(embedded.byline()), MAX_BYLINE);
         asset.altText = blankToNull(description.altText());
         asset.width = info.width();
@@ -213,7 +215,7 @@ public class MediaService {
         return switch (e.reason()) {
             case UNSUPPORTED_TYPE -> new ProblemException(415, "Unsupported image type", e.getMessage(),
                     List.of(new Problem.FieldError("file", e.getMessage())));
-            case TOO_MANY_BYTES -> new ProblemException(413, "Image too large", e.getMessage(),
+            case TOO_MANY_BYTES -> ProblemException.tooLarge(e.getMessage(),
                     List.of(new Problem.FieldError("file", e.getMessage())));
             case TOO_MANY_PIXELS -> new ProblemException(422, "Image too large", e.getMessage(),
                     List.of(new Problem.FieldError("file", e.getMessage())));

@@ -112,6 +112,7 @@ class UploadSafetyTest {
         upload("huge.jpg", large, "image/jpeg")
                 .statusCode(413)
                 .contentType("application/problem+json")
+                .body("title", equalTo("Content too large"))
                 .body("errors[0].field", equalTo("file"))
                 .body("errors[0].reason", containsString("30.0 MB"));
     }
@@ -136,6 +137,7 @@ class UploadSafetyTest {
             assertThat(response.toLowerCase()).contains("content-type: application/problem+json");
             JsonNode problem = new ObjectMapper().readTree(response.substring(response.indexOf("\r\n\r\n") + 4));
             assertThat(problem.path("status").asInt()).isEqualTo(413);
+            assertThat(problem.path("title").asText()).isEqualTo("Content too large");
             assertThat(problem.path("errors").path(0).path("field").asText()).isEqualTo("file");
             assertThat(problem.path("detail").asText()).contains("40.0 MB", "30.0 MB");
         }
