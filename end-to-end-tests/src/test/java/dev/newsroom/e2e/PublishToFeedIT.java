@@ -24,6 +24,7 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 
+import dev.newsroom.testsupport.RunningPlatform;
 import io.restassured.http.ContentType;
 
 /** An editor's story with its photo goes from article-service and media-service, through Kafka, to every feed. */

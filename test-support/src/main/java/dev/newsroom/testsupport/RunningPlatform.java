@@ -1,4 +1,4 @@
-package dev.newsroom.e2e;
+package dev.newsroom.testsupport;
 
 import java.io.IOException;
 import java.net.URI;
@@ -16,13 +16,15 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.newsroom.local.Ports;
-import dev.newsroom.testsupport.Infrastructure;
 
 /**
- * The three packaged services started as their own processes, exactly as {@code ./newsroom} runs them,
- * against the shared test Kafka and PostgreSQL.
+ * Packaged services started as their own processes, exactly as {@code ./newsroom} runs them, against the shared
+ * test Kafka and PostgreSQL (end-to-end tests, the desk's browser tests).
  */
-final class RunningPlatform implements AutoCloseable {
+public final class RunningPlatform implements AutoCloseable {
+
+    /** Four services starting at once on a busy two-core machine have been seen to need more than two minutes. */
+    private static final Duration STARTUP = Duration.ofSeconds(300);
 
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final List<Process> processes = new ArrayList<>();
@@ -34,12 +36,18 @@ final class RunningPlatform implements AutoCloseable {
         this.work = work;
     }
 
-    static RunningPlatform start() throws IOException, InterruptedException {
+    /** article-, media- and feed-service. */
+    public static RunningPlatform start() throws IOException, InterruptedException {
+        return start(List.of("article", "media", "feed"));
+    }
+
+    /** The named services ("article", "media", "feed", "desk"), each on a free port, once all are ready. */
+    public static RunningPlatform start(List<String> services) throws IOException, InterruptedException {
         Path root = Path.of(System.getProperty("newsroom.root", "..")).toAbsolutePath().normalize();
         Path work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "platform-");
         RunningPlatform platform = new RunningPlatform(root, work);
         try {
-            for (String service : List.of("article", "media", "feed")) {
+            for (String service : services) {
                 platform.ports.put(service, Ports.free());
             }
             for (String service : platform.ports.keySet()) {
@@ -55,7 +63,7 @@ final class RunningPlatform implements AutoCloseable {
         }
     }
 
-    String url(String service) {
+    public String url(String service) {
         return "http://127.0.0.1:" + ports.get(service);
     }
 
@@ -81,12 +89,15 @@ final class RunningPlatform implements AutoCloseable {
         env.put("NEWSROOM_MEDIA_PUBLIC_URL", "http://127.0.0.1:" + ports.get("media"));
         env.put("NEWSROOM_MEDIA_BASE_URL", "http://127.0.0.1:" + ports.get("media"));
         env.put("NEWSROOM_FEED_PUBLIC_BASE_URL", "http://127.0.0.1:" + ports.get("feed"));
+        env.put("QUARKUS_REST_CLIENT_ARTICLES_URL", "http://127.0.0.1:" + ports.get("article"));
+        env.put("QUARKUS_REST_CLIENT_MEDIA_URL", "http://127.0.0.1:" + ports.get("media"));
+        env.put("NEWSROOM_DESK_SITE_URL", "http://127.0.0.1:" + ports.get("feed"));
         processes.add(builder.start());
     }
 
     private void awaitReady(String service) throws InterruptedException, IOException {
         HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        Instant deadline = Instant.now().plus(STARTUP);
         while (Instant.now().isBefore(deadline)) {
             Process process = processes.get(List.copyOf(ports.keySet()).indexOf(service));
             if (!process.isAlive()) {
@@ -103,7 +114,7 @@ final class RunningPlatform implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException(service + "-service not ready in 120 s: " + tail(service));
+        throw new IllegalStateException(service + "-service not ready in " + STARTUP.toSeconds() + " s: " + tail(service));
     }
 
     private String tail(String service) throws IOException {

@@ -1,0 +1,44 @@
+package dev.newsroom.desk;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+import dev.newsroom.desk.config.DeskConfig;
+import io.quarkus.qute.TemplateExtension;
+
+/** Small helpers the pages use: times as an editor reads them, and the sections offered. */
+public final class DeskTemplateExtensions {
+
+    private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    private DeskTemplateExtensions() {
+    }
+
+    @TemplateExtension
+    static String display(Instant instant) {
+        return instant == null ? "" : DISPLAY.format(instant);
+    }
+
+    /** The configured sections, for the editor's section field. */
+    @ApplicationScoped
+    @Named("deskSections")
+    public static class Sections {
+
+        private final DeskConfig config;
+
+        public Sections(DeskConfig config) {
+            this.config = config;
+        }
+
+        public List<String> all() {
+            return config.sections();
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.newsroom.desk.history;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jsoup.Jsoup;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.newsroom.desk.Page;
+import dev.newsroom.desk.Templates;
+import dev.newsroom.desk.api.ApiAnswers;
+import dev.newsroom.desk.api.ApiAnswers.ApiRefusal;
+import dev.newsroom.desk.api.ArticleApi;
+import dev.newsroom.desk.session.SignedInUser;
+import dev.newsroom.desk.story.Story;
+import io.quarkus.qute.TemplateInstance;
+
+/** A story's past: its revisions (list, compare two, restore one) and its event history in plain words. */
+@Path("/stories/{id}")
+@Produces(MediaType.TEXT_HTML)
+public class HistoryResource {
+
+    private final ArticleApi articles;
+    private final ApiAnswers answers;
+    private final SignedInUser user;
+
+    public HistoryResource(@RestClient ArticleApi articles, ApiAnswers answers, SignedInUser user) {
+        this.articles = articles;
+        this.answers = answers;
+        this.user = user;
+    }
+
+    @GET
+    @Path("/revisions")
+    public TemplateInstance revisions(@PathParam("id") String id) {
+        Story story = answers.read(articles.get(id), Story.class);
+        List<RevisionLine> lines = Arrays.asList(answers.read(articles.revisions(id), RevisionLine[].class));
+        return Templates.revisions(Page.of("Revisions: " + story.headline(), user, "revisions"), story, lines);
+    }
+
+    @GET
+    @Path("/revisions/compare")
+    public TemplateInstance compare(@PathParam("id") String id, @QueryParam("a") int from, @QueryParam("b") int to) {
+        Story story = answers.read(articles.get(id), Story.class);
+        int older = Math.min(from, to);
+        int newer = Math.max(from, to);
+        JsonNode a = answers.read(articles.revision(id, older), JsonNode.class).path("content");
+        JsonNode b = answers.read(articles.revision(id, newer), JsonNode.class).path("content");
+        RevisionDiff diff = new RevisionDiff(older, newer,
+                WordDiff.between(a.path("headline").asText(""), b.path("headline").asText("")),
+                WordDiff.between(a.path("summary").asText(""), b.path("summary").asText("")),
+                WordDiff.between(text(a.path("body").asText("")), text(b.path("body").asText(""))));
+        return Templates.compare(Page.of("Compare revisions", user, "revisions"), story, diff);
+    }
+
+    @POST
+    @Path("/revisions/{n}/restore")
+    public Response restore(@PathParam("id") String id, @PathParam("n") int number) {
+        Story story = answers.read(articles.get(id), Story.class);
+        answers.read(articles.restore(id, number, "\"" + story.version() + "\""), JsonNode.class);
+        return Response.ok().header("HX-Redirect", URI.create("/stories/" + id).toString()).build();
+    }
+
+    @GET
+    @Path("/activity")
+    public TemplateInstance activity(@PathParam("id") String id) {
+        Story story = answers.read(articles.get(id), Story.class);
+        Page page = Page.of("Activity: " + story.headline(), user, "activity");
+        try {
+            JsonNode events = answers.read(articles.events(id), JsonNode.class);
+            List<ActivityLine> lines = new ArrayList<>();
+            for (JsonNode event : events) {
+                lines.add(new ActivityLine(Instant.parse(event.path("occurredAt").asText()), words(event),
+                        event.hasNonNull("sentAt")));
+            }
+            return Templates.activity(page, story, lines, true);
+        } catch (ApiRefusal refusal) {
+            if (refusal.status() != 403) {
+                throw refusal;
+            }
+            return Templates.activity(page, story, List.of(), false);
+        }
+    }
+
+    /** An event as an editor would say it. */
+    static String words(JsonNode event) {
+        JsonNode data = event.path("data");
+        String revision = data.has("revision") ? " (revision " + data.path("revision").asInt() + ")" : "";
+        String headline = data.path("headline").asText("");
+        return switch (event.path("type").asText()) {
+            case "newsroom.article.published" -> "Published “" + headline + "”" + revision;
+            case "newsroom.article.updated" -> "Updated the live story" + revision
+                    + (data.hasNonNull("correction") ? ", correction: " + data.path("correction").asText() : "");
+            case "newsroom.article.unpublished" -> "Taken down" + revision
+                    + (data.hasNonNull("reason") ? ": " + data.path("reason").asText() : "")
+                    + (data.hasNonNull("unpublishReason") ? ": " + data.path("unpublishReason").asText() : "");
+            default -> event.path("type").asText() + revision;
+        };
+    }
+
+    private static String text(String html) {
+        return Jsoup.parse(html).text();
+    }
+}

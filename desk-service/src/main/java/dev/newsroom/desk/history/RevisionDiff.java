@@ -1,0 +1,19 @@
+package dev.newsroom.desk.history;
+
+import java.util.List;
+
+/** Two revisions side by side: each field's words as kept, added or removed. */
+public record RevisionDiff(int from, int to, List<Part> headline, List<Part> summary, List<Part> body) {
+
+    /** A run of words: {@code same}, {@code added} or {@code removed}. */
+    public record Part(String kind, String text) {
+
+        public boolean added() {
+            return "added".equals(kind);
+        }
+
+        public boolean removed() {
+            return "removed".equals(kind);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.newsroom.desk;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+import dev.newsroom.testsupport.RunningPlatform;
+
+/**
+ * Debian's chromium driven by Playwright for Java, against the packaged desk, article-, media- and feed-service on
+ * the shared test Kafka and PostgreSQL. With -Ddesk.url=... (and article.url, media.url, feed.url) it uses a
+ * platform that already runs, e.g. {@code ./newsroom up}, which makes iterating on the desk quick.
+ */
+final class DeskBrowser implements AutoCloseable {
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String CHROMIUM = System.getProperty("chromium", "/usr/bin/chromium");
+
+    private final RunningPlatform platform;
+    private final Map<String, String> urls;
+    private final Playwright playwright;
+    final Browser browser;
+
+    private DeskBrowser(RunningPlatform platform, Map<String, String> urls) {
+        this.platform = platform;
+        this.urls = urls;
+        if (!Files.isExecutable(Path.of(CHROMIUM))) {
+            throw new IllegalStateException(CHROMIUM + " is missing: the desk's browser tests use Debian's chromium "
+                    + "(apt-get install chromium)");
+        }
+        this.playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        this.browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Path.of(CHROMIUM))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--no-first-run")));
+    }
+
+    static DeskBrowser start() throws IOException, InterruptedException {
+        Files.createDirectories(SCREENSHOTS);
+        String desk = System.getProperty("desk.url");
+        if (desk != null) {
+            return new DeskBrowser(null, Map.of("desk", desk, "article", System.getProperty("article.url"),
+                    "media", System.getProperty("media.url"), "feed", System.getProperty("feed.url")));
+        }
+        RunningPlatform platform = RunningPlatform.start(List.of("article", "media", "feed", "desk"));
+        try {
+            return new DeskBrowser(platform, Map.of("desk", platform.url("desk"), "article", platform.url("article"),
+                    "media", platform.url("media"), "feed", platform.url("feed")));
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    String url(String service) {
+        return urls.get(service);
+    }
+
+    /** A fresh browser profile (its own cookies), as a second person at another desk. */
+    BrowserContext person() {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 900)
+                .setBaseURL(url("desk")));
+        context.setDefaultTimeout(15_000);
+        return context;
+    }
+
+    /** Signs in through the form, as a user would. */
+    Page signIn(BrowserContext context, String user) {
+        Page page = context.newPage();
+        page.navigate("/sign-in");
+        page.getByLabel("User name").fill(user);
+        page.getByLabel("Password").fill(user);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.waitForURL(url("desk") + "/");
+        return page;
+    }
+
+    static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    @Override
+    public void close() {
+        try {
+            browser.close();
+            playwright.close();
+        } finally {
+            if (platform != null) {
+                platform.close();
+            }
+        }
+    }
+}
