@@ -32,7 +32,7 @@ class OverlayRenderingTest {
         assertThat(manifests.all("KafkaNodePool")).hasSize(1);
         assertThat(manifests.all("Kafka")).hasSize(1);
         assertThat(manifests.all("Cluster")).hasSize(1);
-        for (String service : ProjectLayout.SERVICES) {
+        for (String service : ProjectLayout.WORKLOADS) {
             assertThat(manifests.find("Deployment", service)).as(service + " Deployment").isPresent();
             assertThat(manifests.find("Service", service)).as(service + " Service").isPresent();
             assertThat(manifests.find("ServiceAccount", service)).as(service + " ServiceAccount").isPresent();

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ProbesAndPortsTest {
 
     static Stream<Arguments> overlaysAndServices() {
-        return ServiceConfigurationTest.overlaysAndServices();
+        return ServiceConfigurationTest.overlaysAndWorkloads();
     }
 
     @ParameterizedTest(name = "{0}: {1}")

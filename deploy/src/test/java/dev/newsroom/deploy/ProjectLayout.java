@@ -10,7 +10,12 @@ import java.util.stream.Stream;
 /** Where the deploy module, its overlays and the services' sources are, for tests run by Maven or an IDE. */
 final class ProjectLayout {
 
+    /** The services with a database schema and Kafka topics. */
     static final List<String> SERVICES = List.of("article-service", "media-service", "feed-service");
+    /** The editors' desk: stateless, in front of article-service and media-service, no database, no Kafka. */
+    static final String DESK = "desk-service";
+    /** Every workload the overlays deploy. */
+    static final List<String> WORKLOADS = List.of("article-service", "media-service", "feed-service", DESK);
     static final String NAMESPACE = "newsroom";
 
     private ProjectLayout() {

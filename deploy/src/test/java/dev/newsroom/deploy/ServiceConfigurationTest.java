@@ -22,6 +22,11 @@ class ServiceConfigurationTest {
                 .flatMap(overlay -> ProjectLayout.SERVICES.stream().map(service -> Arguments.of(overlay, service)));
     }
 
+    static Stream<Arguments> overlaysAndWorkloads() {
+        return ProjectLayout.overlays().stream()
+                .flatMap(overlay -> ProjectLayout.WORKLOADS.stream().map(service -> Arguments.of(overlay, service)));
+    }
+
     @Test
     void theServicesDeclareWhatProductionMustProvide() {
         // Guards the parser: if the services' files stop using ${NAME} for production values, this test
@@ -30,10 +35,12 @@ class ServiceConfigurationTest {
             assertThat(ServiceProperties.of(service).requiredEnvironment())
                     .as(service).containsKeys("QUARKUS_DATASOURCE_JDBC_URL", "KAFKA_BOOTSTRAP_SERVERS");
         }
+        assertThat(ServiceProperties.of(ProjectLayout.DESK).requiredEnvironment()).containsKeys("NEWSROOM_ARTICLE_URL",
+                "NEWSROOM_MEDIA_URL", "OIDC_AUTH_SERVER_URL", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET");
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("overlaysAndServices")
+    @MethodSource("overlaysAndWorkloads")
     void everyEnvironmentVariableTheProdProfileNeedsIsProvided(String overlay, String service) {
         Manifests manifests = Manifests.of(overlay);
         List<String> problems = new ArrayList<>();
@@ -50,7 +57,7 @@ class ServiceConfigurationTest {
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("overlaysAndServices")
+    @MethodSource("overlaysAndWorkloads")
     void credentialsComeFromSecretsOnly(String overlay, String service) {
         Map<String, String> provided = Manifests.of(overlay).environment(service, new ArrayList<>());
 
@@ -77,7 +84,7 @@ class ServiceConfigurationTest {
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("overlaysAndServices")
+    @MethodSource("overlaysAndWorkloads")
     void imagesAreTheOnesTheQuarkusBuildProduces(String overlay, String service) {
         String expected = ServiceProperties.of(service).image();
         String image = Manifests.of(overlay).container(service).path("image").asText();

@@ -30,6 +30,10 @@ class WorkloadPoliciesTest {
         return ServiceConfigurationTest.overlaysAndServices();
     }
 
+    static Stream<Arguments> overlaysAndWorkloads() {
+        return ServiceConfigurationTest.overlaysAndWorkloads();
+    }
+
     /** The most pods of a service that may run: the autoscaler's maximum, else the Deployment's replicas. */
     static int maxPods(Manifests manifests, String service) {
         return autoscaler(manifests, service).map(hpa -> hpa.path("spec").path("maxReplicas").asInt())
@@ -37,7 +41,7 @@ class WorkloadPoliciesTest {
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("overlaysAndServices")
+    @MethodSource("overlaysAndWorkloads")
     void feedAndArticleServicesAutoscaleAndTheAutoscalerOwnsTheReplicaCount(String overlay, String service) {
         Manifests manifests = Manifests.of(overlay);
         Optional<ObjectNode> hpa = autoscaler(manifests, service);
@@ -54,7 +58,7 @@ class WorkloadPoliciesTest {
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("overlaysAndServices")
+    @MethodSource("overlaysAndWorkloads")
     void aDisruptionBudgetCoversThePodsWithoutBlockingDrains(String overlay, String service) {
         Manifests manifests = Manifests.of(overlay);
         JsonNode pdb = manifests.get("PodDisruptionBudget", service).path("spec");
@@ -64,7 +68,7 @@ class WorkloadPoliciesTest {
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("overlaysAndServices")
+    @MethodSource("overlaysAndWorkloads")
     void eachServiceRunsAsItsOwnAccountWithoutAnApiToken(String overlay, String service) {
         Manifests manifests = Manifests.of(overlay);
         JsonNode pod = manifests.deployment(service).path("spec").path("template").path("spec");
@@ -75,7 +79,7 @@ class WorkloadPoliciesTest {
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("overlaysAndServices")
+    @MethodSource("overlaysAndWorkloads")
     void everyContainerHasRequestsAndLimits(String overlay, String service) {
         JsonNode resources = Manifests.of(overlay).container(service).path("resources");
 
@@ -141,7 +145,38 @@ class WorkloadPoliciesTest {
                 "newsroom-public /articles -> feed-service",
                 "newsroom-public /media -> media-service",
                 "newsroom-editorial /api/articles -> article-service",
-                "newsroom-editorial /api/media -> media-service");
+                "newsroom-editorial /api/media -> media-service",
+                "newsroom-desk / -> desk-service");
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void theDeskReachesTheApisItFrontsAndTheyAdmitIt(String overlay) {
+        Manifests manifests = Manifests.of(overlay);
+        Map<String, String> desk = podLabels(manifests, ProjectLayout.DESK);
+        ObjectNode own = manifests.get("NetworkPolicy", ProjectLayout.DESK);
+
+        assertThat(selects(manifests.get("NetworkPolicy", "default-deny-ingress").path("spec").path("podSelector"), desk)).isTrue();
+        assertThat(selects(own.path("spec").path("podSelector"), desk)).isTrue();
+        assertThat(selects(manifests.get("NetworkPolicy", "services-dns").path("spec").path("podSelector"), desk)).isTrue();
+        for (String api : List.of("article-service", "media-service")) {
+            int port = ServiceProperties.of(api).httpPort();
+            boolean deskReachesApi = false;
+            for (JsonNode rule : own.path("spec").path("egress")) {
+                for (JsonNode peer : rule.path("to")) {
+                    deskReachesApi |= selects(peer.path("podSelector"), podLabels(manifests, api))
+                            && rule.path("ports").findValuesAsText("port").contains(Integer.toString(port));
+                }
+            }
+            assertThat(deskReachesApi).as("the desk may call " + api + " on " + port).isTrue();
+            boolean apiAdmitsDesk = false;
+            for (JsonNode rule : manifests.get("NetworkPolicy", api).path("spec").path("ingress")) {
+                for (JsonNode peer : rule.path("from")) {
+                    apiAdmitsDesk |= !peer.has("namespaceSelector") && selects(peer.path("podSelector"), desk);
+                }
+            }
+            assertThat(apiAdmitsDesk).as(api + " admits the desk").isTrue();
+        }
     }
 
     @ParameterizedTest
@@ -153,8 +188,8 @@ class WorkloadPoliciesTest {
                     .path("nginx.ingress.kubernetes.io/proxy-body-size").asText("1m"));
             for (JsonNode rule : ingress.path("spec").path("rules")) {
                 for (JsonNode path : rule.path("http").path("paths")) {
-                    if (path.path("path").asText().startsWith("/api/")) {
-                        String service = path.path("backend").path("service").path("name").asText();
+                    String service = path.path("backend").path("service").path("name").asText();
+                    if (path.path("path").asText().startsWith("/api/") || ProjectLayout.DESK.equals(service)) {
                         long serviceLimit = bytes(ServiceProperties.of(service)
                                 .value("quarkus.http.limits.max-body-size").orElse("10240K"));
                         assertThat(proxyLimit).as(Manifests.name(ingress) + " body size for " + service)
