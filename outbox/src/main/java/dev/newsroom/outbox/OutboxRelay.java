@@ -1,6 +1,7 @@
 package dev.newsroom.outbox;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -52,6 +53,7 @@ public class OutboxRelay {
     private final EntityManager entities;
     private final URI source;
     private final Duration sendTimeout;
+    private final Clock clock;
     private final Counter sent;
     private final Counter failures;
     private final AtomicInteger wakeups = new AtomicInteger();
@@ -65,14 +67,14 @@ public class OutboxRelay {
 
     public OutboxRelay(@Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
             Emitter<String> emitter, EntityManager entities, MeterRegistry metrics,
-            @ConfigProperty(name = "quarkus.application.name") String applicationName,
-            // Longer than the producer's max.block.ms + delivery.timeout.ms (35 s in both services), so the relay
-            // never gives up on a send that the sink may still complete.
-            @ConfigProperty(name = "newsroom.outbox.send-timeout", defaultValue = "PT45S") Duration sendTimeout) {
+            // Quarkus' own property: the CloudEvents source is the service's name.
+            @ConfigProperty(name = "quarkus.application.name") String applicationName, OutboxConfig config,
+            Clock clock) {
         this.emitter = emitter;
         this.entities = entities;
         this.source = URI.create("/" + applicationName);
-        this.sendTimeout = sendTimeout;
+        this.sendTimeout = config.sendTimeout();
+        this.clock = clock;
         this.sent = metrics.counter("newsroom.outbox.sent");
         this.failures = metrics.counter("newsroom.outbox.failures");
     }
@@ -162,7 +164,7 @@ public class OutboxRelay {
             CompletableFuture<Void> all = CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new));
             inFlight = all;
             String failure = await(all);
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             int acknowledged = 0;
             for (int i = 0; i < batch.size(); i++) {
                 CompletableFuture<Void> ack = acks.get(i);

@@ -6,11 +6,11 @@ import java.time.Duration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
-/** The clock the workflow reads, replaceable in tests of scheduling. */
+/** The one clock this service reads, injected wherever time is needed so that a test can replace it. */
 @ApplicationScoped
 public class ClockProducer {
 
-    /** PostgreSQL keeps microseconds: a save's answer then shows the same times as a later read. */
+    /** PostgreSQL keeps microseconds: what is answered then equals what a later read returns. */
     @Produces
     @ApplicationScoped
     Clock clock() {

@@ -1,6 +1,6 @@
 package dev.newsroom.feed.service;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 
 import dev.newsroom.events.ArticleSnapshot;
@@ -24,18 +24,20 @@ public class ArticlePages {
     private final ReadModelRepository readModel;
     private final ArticlePageRenderer renderer;
     private final FeedConfig config;
+    private final Clock clock;
 
-    public ArticlePages(ReadModelRepository readModel, ArticlePageRenderer renderer, FeedConfig config) {
+    public ArticlePages(ReadModelRepository readModel, ArticlePageRenderer renderer, FeedConfig config, Clock clock) {
         this.readModel = readModel;
         this.renderer = renderer;
         this.config = config;
+        this.clock = clock;
     }
 
     @Transactional
     public Outcome page(String slug) {
         StoredArticle stored = readModel.bySlug(slug).orElse(null);
         if (stored == null || "PUBLISHED".equals(stored.status())
-                && (stored.visibleFrom() == null || stored.visibleFrom().isAfter(Instant.now()))) {
+                && (stored.visibleFrom() == null || stored.visibleFrom().isAfter(clock.instant()))) {
             return new Outcome(404, notice("Not found", "There is no article at this address."));
         }
         if ("UNPUBLISHED".equals(stored.status())) {

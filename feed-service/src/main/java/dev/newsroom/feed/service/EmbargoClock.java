@@ -1,5 +1,6 @@
 package dev.newsroom.feed.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -19,15 +20,17 @@ public class EmbargoClock {
 
     private final ReadModelRepository readModel;
     private final FeedChanges changes;
+    private final Clock clock;
 
-    public EmbargoClock(ReadModelRepository readModel, FeedChanges changes) {
+    public EmbargoClock(ReadModelRepository readModel, FeedChanges changes, Clock clock) {
         this.readModel = readModel;
         this.changes = changes;
+        this.clock = clock;
     }
 
     @Scheduled(every = "1s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        Set<FeedScope> scopes = becameVisible(Instant.now());
+        Set<FeedScope> scopes = becameVisible(clock.instant());
         if (!scopes.isEmpty()) {
             changes.embargoEnded(scopes);
         }

@@ -1,5 +1,6 @@
 package dev.newsroom.feed.service;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -21,10 +22,12 @@ public class FeedChanges {
     private final FeedCache cache;
     private final WebSubNotifier websub;
     private final Timer publishToVisible;
+    private final Clock clock;
 
-    public FeedChanges(FeedCache cache, WebSubNotifier websub, MeterRegistry metrics) {
+    public FeedChanges(FeedCache cache, WebSubNotifier websub, MeterRegistry metrics, Clock clock) {
         this.cache = cache;
         this.websub = websub;
+        this.clock = clock;
         this.publishToVisible = Timer.builder("newsroom.feed.publish.to.visible")
                 .description("time from an event's time to the feeds of this replica serving it")
                 .publishPercentileHistogram()
@@ -63,7 +66,7 @@ public class FeedChanges {
     }
 
     private void record(Instant eventTime) {
-        Duration latency = Duration.between(eventTime, Instant.now());
+        Duration latency = Duration.between(eventTime, clock.instant());
         if (!latency.isNegative()) {
             publishToVisible.record(latency);
         }

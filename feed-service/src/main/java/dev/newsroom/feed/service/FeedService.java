@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
@@ -40,15 +41,17 @@ public class FeedService {
     private final FeedCache cache;
     private final FeedConfig config;
     private final ItemMapper items;
+    private final Clock clock;
     private final Map<FeedFormat, Timer> renderTimers = new EnumMap<>(FeedFormat.class);
 
     public FeedService(ReadModelRepository readModel, FeedRenderer renderer, FeedCache cache, FeedConfig config,
-            ItemMapper items, MeterRegistry metrics) {
+            ItemMapper items, MeterRegistry metrics, Clock clock) {
         this.readModel = readModel;
         this.renderer = renderer;
         this.cache = cache;
         this.config = config;
         this.items = items;
+        this.clock = clock;
         for (FeedFormat format : FeedFormat.values()) {
             renderTimers.put(format, Timer.builder("newsroom.feed.render")
                     .description("time to build one feed page from the read model and render it (cache misses)")
@@ -69,7 +72,7 @@ public class FeedService {
 
     @Transactional
     RenderedFeed render(FeedScope scope, FeedFormat format, int page) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         int size = config.pageSize();
         List<StoredArticle> found = readModel.visibleArticles(scope, now, (page - 1) * size, size + 1);
         boolean hasNext = found.size() > size;

@@ -1,6 +1,7 @@
 package dev.newsroom.feed.service;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,8 +43,9 @@ public class ReadModelUpdater {
     private final ReadModelRepository readModel;
     private final ObjectMapper json;
     private final ReplicaNotices notices;
+    private final Clock clock;
 
-    public ReadModelUpdater(ReadModelRepository readModel, ObjectMapper json, ReplicaNotices notices) {
+    public ReadModelUpdater(ReadModelRepository readModel, ObjectMapper json, ReplicaNotices notices, Clock clock) {
         this.readModel = readModel;
         // PostgreSQL text and jsonb cannot hold U+0000; no feed could carry it either, so it goes before storing
         this.json = json == null ? null : json.copy().registerModule(new SimpleModule("without-nul")
@@ -55,6 +57,7 @@ public class ReadModelUpdater {
                     }
                 }));
         this.notices = notices;
+        this.clock = clock;
     }
 
     @Transactional
@@ -62,7 +65,7 @@ public class ReadModelUpdater {
         if (events.isEmpty()) {
             return AppliedChanges.NONE;
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<ReadModelEvent.Article> articles = newestPerId(events, ReadModelEvent.Article.class);
         List<ReadModelEvent.Media> media = newestPerId(events, ReadModelEvent.Media.class);
         boolean live = !mode.isRebuild();

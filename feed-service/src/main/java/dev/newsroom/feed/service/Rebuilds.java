@@ -1,5 +1,6 @@
 package dev.newsroom.feed.service;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -34,6 +35,7 @@ public class Rebuilds {
     private final ReadModelRepository readModel;
     private final ReplicaNotices notices;
     private final FeedChanges changes;
+    private final Clock clock;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "read-model-rebuild");
         thread.setDaemon(true);
@@ -41,17 +43,18 @@ public class Rebuilds {
     });
 
     public Rebuilds(RebuildLog log, TopicReplay replay, ReadModelRepository readModel, ReplicaNotices notices,
-            FeedChanges changes) {
+            FeedChanges changes, Clock clock) {
         this.log = log;
         this.replay = replay;
         this.readModel = readModel;
         this.notices = notices;
         this.changes = changes;
+        this.clock = clock;
     }
 
     /** Starts a rebuild in the background; 409 while another one runs, on this replica or another. */
     public Rebuild start() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Rebuild rebuild = QuarkusTransaction.requiringNew().call(() -> log.begin(now, now.minus(ABANDONED_AFTER)))
                 .orElseThrow(() -> new ProblemException(409, "Rebuild running",
                         "a rebuild of the read model is running already: follow it at /admin/rebuild"));
@@ -79,11 +82,11 @@ public class Rebuilds {
                 if (System.nanoTime() - lastBeat[0] > HEARTBEAT.toNanos()) {
                     lastBeat[0] = System.nanoTime();
                     QuarkusTransaction.requiringNew().run(() ->
-                            log.progress(generation, counts[0], counts[1], Instant.now()));
+                            log.progress(generation, counts[0], counts[1], clock.instant()));
                 }
             });
             int swept = QuarkusTransaction.requiringNew().call(() -> {
-                int removed = log.finish(generation, counts[0], counts[1], Instant.now());
+                int removed = log.finish(generation, counts[0], counts[1], clock.instant());
                 readModel.notifyReplicas(ReplicaNotices.CHANNEL, notices.payload(null));
                 return removed;
             });
@@ -93,7 +96,7 @@ public class Rebuilds {
         } catch (RuntimeException e) {
             Log.errorf(e, "rebuilding the read model failed (generation %d)", generation);
             QuarkusTransaction.requiringNew().run(() -> log.fail(generation, String.valueOf(e.getMessage()),
-                    Instant.now()));
+                    clock.instant()));
         }
     }
 

@@ -3,6 +3,7 @@ package dev.newsroom.feed.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,7 @@ class EventIntakeTest {
     private final List<String> deadLettered = new ArrayList<>();
     private final List<RuntimeException> failures = new ArrayList<>();
 
-    private final ReadModelUpdater updater = new ReadModelUpdater(null, null, null) {
+    private final ReadModelUpdater updater = new ReadModelUpdater(null, null, null, Clock.systemUTC()) {
         @Override
         public AppliedChanges apply(List<? extends ReadModelEvent> events, WriteMode mode) {
             if (!failures.isEmpty()) {
@@ -55,9 +56,8 @@ class EventIntakeTest {
             deadLettered.add(record.key() + ": " + reason.getMessage());
         }
     };
-    private final EventIntake intake = new EventIntake(updater,
-            new FeedChanges(new FeedCache(), new WebSubNotifier(new TestConfig(), metrics), metrics), deadLetters,
-            metrics);
+    private final EventIntake intake = new EventIntake(updater, new FeedChanges(new FeedCache(),
+            new WebSubNotifier(new TestConfig(), metrics), metrics, Clock.systemUTC()), deadLetters, metrics);
 
     @Test
     void malformedRecordsAreDeadLetteredAndTheRestAppliedInOneBatch() {

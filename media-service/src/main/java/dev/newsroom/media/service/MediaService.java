@@ -61,14 +61,14 @@ public class MediaService {
     private final Clock clock;
 
     public MediaService(ImageInspector inspector, MetadataReader metadata, RenditionGenerator renditions,
-            BlobStorage storage, Outbox outbox, MediaConfig config) {
+            BlobStorage storage, Outbox outbox, MediaConfig config, Clock clock) {
         this.inspector = inspector;
         this.metadata = metadata;
         this.renditions = renditions;
         this.storage = storage;
         this.outbox = outbox;
         this.config = config;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /** What an uploader says about the image; blank fields are filled from the image's own metadata. */

@@ -1,0 +1,19 @@
+package dev.newsroom.feed.config;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+/** The one clock this service reads, injected wherever time is needed so that a test can replace it. */
+@ApplicationScoped
+public class ClockProducer {
+
+    /** PostgreSQL keeps microseconds: what is answered then equals what a later read returns. */
+    @Produces
+    @ApplicationScoped
+    Clock clock() {
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+    }
+}
