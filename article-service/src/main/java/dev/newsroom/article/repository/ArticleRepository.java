@@ -1,17 +1,22 @@
 package dev.newsroom.article.repository;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.newsroom.article.Article;
+import dev.newsroom.article.ArticleStatus;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 
 /** Articles in PostgreSQL. */
@@ -84,4 +89,54 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         }
         return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
     }
+
+    /** The article holding the slug, or null. */
+    public Article bySlug(String slug) {
+        return find("slug", slug).firstResult();
+    }
+
+    /** Waits, until this transaction ends, for any other transaction deriving slugs from the same base. */
+    public void lockSlugBase(String base) {
+        getEntityManager().createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtext(:base))) locked")
+                .setParameter("base", base)
+                .getSingleResult();
+    }
+
+    /** The slugs taken among {@code base}, {@code base-2}, {@code base-3}... */
+    public Set<String> slugsDerivedFrom(String base) {
+        @SuppressWarnings("unchecked")
+        List<String> taken = getEntityManager()
+                .createNativeQuery("select slug from article where slug = :base"
+                        + " or (slug like :prefix and substr(slug, :suffixStart) ~ '^[0-9]+$')")
+                .setParameter("base", base)
+                .setParameter("prefix", base + "-%")
+                .setParameter("suffixStart", base.length() + 2)
+                .getResultList();
+        return new HashSet<>(taken);
+    }
+
+    /**
+     * Scheduled articles due at {@code now} (embargo over), earliest first, at most {@code limit}, locked for update.
+     * Rows another replica has locked are skipped, so each is fired by one replica only.
+     */
+    public List<Article> dueForPublication(Instant now, int limit) {
+        return getEntityManager()
+                .createQuery("from Article where status = :status and scheduledAt <= :now"
+                        + " and (embargoUntil is null or embargoUntil <= :now) order by scheduledAt", Article.class)
+                .setParameter("status", ArticleStatus.SCHEDULED)
+                .setParameter("now", now)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED: another replica has it
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** When the next scheduled publication is due, or {@code null} when none is scheduled. */
+    public Instant nextScheduledAt() {
+        return getEntityManager()
+                .createQuery("select min(scheduledAt) from Article where status = :status", Instant.class)
+                .setParameter("status", ArticleStatus.SCHEDULED)
+                .getSingleResult();
+    }
+
 }

@@ -21,7 +21,7 @@ import dev.newsroom.article.ArticleStatus;
 import dev.newsroom.article.content.PlainText;
 import dev.newsroom.article.repository.ArticleFilter;
 import dev.newsroom.article.service.ArticleInput;
-import dev.newsroom.article.service.ArticlePage;
+import dev.newsroom.article.service.ArticleListing;
 import dev.newsroom.article.service.ArticleService;
 import dev.newsroom.article.service.Caller;
 import dev.newsroom.article.service.SavedArticle;
@@ -108,7 +108,7 @@ public class ArticleResource {
         int pageSize = number("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
         ArticleFilter filter = new ArticleFilter(parseStatus(status), filter("section", section),
                 filter("author", author), filter("q", text));
-        ArticlePage found = articles.list(filter, pageNumber, pageSize);
+        ArticleListing found = articles.list(filter, pageNumber, pageSize);
         return new ArticleList(found.items().stream().map(ArticleView::withoutBody).toList(), found.total(),
                 pageNumber, pageSize);
     }

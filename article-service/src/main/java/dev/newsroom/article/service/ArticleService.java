@@ -2,22 +2,17 @@ package dev.newsroom.article.service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
-
-import org.hibernate.exception.ConstraintViolationException;
 
 import dev.newsroom.article.Article;
 import dev.newsroom.article.ArticleRevision;
 import dev.newsroom.article.ArticleStatus;
 import dev.newsroom.article.RevisionContent;
-import dev.newsroom.article.content.Slugs;
 import dev.newsroom.article.event.ArticleEventMapper;
 import dev.newsroom.article.repository.ArticleFilter;
 import dev.newsroom.article.repository.ArticleRepository;
+import dev.newsroom.article.repository.ArticleRevisionRepository;
 import dev.newsroom.events.ArticleEventType;
 import dev.newsroom.outbox.Outbox;
 import dev.newsroom.outbox.OutboxEvent;
@@ -37,20 +32,22 @@ import jakarta.transaction.Transactional;
 public class ArticleService {
 
     private static final int DUE_BATCH = 100;
-    /** Two saves may derive the same slug at once; the loser's transaction is retried with the next free one. */
-    private static final int SLUG_ATTEMPTS = 5;
-    private static final String SLUG_CONSTRAINT = "article_slug_key";
 
     private final ArticleRepository articles;
+    private final ArticleRevisionRepository revisions;
+    private final SlugAllocator slugs;
     private final ArticleValidator validator;
     private final MediaCatalog media;
     private final Outbox outbox;
     private final Clock clock;
     private final Event<PublicationScheduled> scheduled;
 
-    public ArticleService(ArticleRepository articles, ArticleValidator validator, MediaCatalog media, Outbox outbox,
-            Clock clock, Event<PublicationScheduled> scheduled) {
+    public ArticleService(ArticleRepository articles, ArticleRevisionRepository revisions, SlugAllocator slugs,
+            ArticleValidator validator, MediaCatalog media, Outbox outbox, Clock clock,
+            Event<PublicationScheduled> scheduled) {
         this.articles = articles;
+        this.revisions = revisions;
+        this.slugs = slugs;
         this.validator = validator;
         this.media = media;
         this.outbox = outbox;
@@ -61,13 +58,13 @@ public class ArticleService {
     public SavedArticle create(ArticleInput input, Caller caller) {
         ValidatedArticle valid = validator.validate(input, true);
         requireUsableLeadImage(valid);
-        return withSlugRetry(valid.slug() == null, () -> {
+        return slugs.withRetry(valid.slug() == null, () -> {
             Article article = new Article();
             article.id = UUID.randomUUID();
             article.status = ArticleStatus.DRAFT;
             article.createdAt = clock.instant();
             article.createdBy = caller.name();
-            article.slug = valid.slug() != null ? claimSlug(valid.slug(), null) : deriveSlug(valid.headline());
+            article.slug = slugs.forNew(valid);
             valid.applyTo(article);
             save(article, caller.name(), "created");
             articles.flush();
@@ -82,8 +79,8 @@ public class ArticleService {
 
     /** One page of the story list and how many stories match in all; see {@link ArticleRepository#page}. */
     @Transactional
-    public ArticlePage list(ArticleFilter filter, int page, int size) {
-        return new ArticlePage(articles.page(filter, page, size), articles.count(filter), page, size);
+    public ArticleListing list(ArticleFilter filter, int page, int size) {
+        return new ArticleListing(articles.page(filter, page, size), articles.count(filter), page, size);
     }
 
     /**
@@ -100,7 +97,7 @@ public class ArticleService {
         }
         ValidatedArticle valid = validator.validate(input, false);
         requireUsableLeadImage(valid);
-        return withSlugRetry(valid.slug() == null, () -> {
+        return slugs.withRetry(valid.slug() == null, () -> {
             Article article = lockedForUpdate(id);
             requireMayChange(article, caller);
             requireVersion(article, ifMatchVersion, bodyVersion);
@@ -116,13 +113,13 @@ public class ArticleService {
         RevisionContent content = revision(id, number).content;
         ValidatedArticle valid = validator.validate(ArticleInput.of(content), false);
         requireUsableLeadImage(valid);
-        return withSlugRetry(true, () -> {
+        return slugs.withRetry(true, () -> {
             Article article = lockedForUpdate(id);
             requireMayChange(article, caller);
             if (ifMatchVersion != null) {
                 requireVersion(article, ifMatchVersion, null);
             }
-            boolean slugFree = valid.slug() != null && isFreeFor(valid.slug(), article.id);
+            boolean slugFree = valid.slug() != null && slugs.isFreeFor(valid.slug(), article.id);
             return apply(article, valid.restoredOnto(article, slugFree), caller, "restored revision " + number);
         });
     }
@@ -206,21 +203,20 @@ public class ArticleService {
                     + article.status + (article.wasEverPublished() ? " and was published" : "")
                     + ": unpublish it instead");
         }
-        ArticleRevision.delete("articleId", id);
+        revisions.deleteAllOf(id);
         articles.delete(article);
     }
 
     @Transactional
     public List<ArticleRevision> revisions(UUID id) {
         get(id);
-        return ArticleRevision.list("articleId = ?1 order by revision desc", id);
+        return revisions.history(id);
     }
 
     @Transactional
     public ArticleRevision revision(UUID id, int number) {
         get(id);
-        return ArticleRevision.<ArticleRevision>find("articleId = ?1 and revision = ?2", id, number)
-                .firstResultOptional()
+        return revisions.revision(id, number)
                 .orElseThrow(() -> ProblemException.notFound("revision " + number + " of article " + id));
     }
 
@@ -237,15 +233,7 @@ public class ArticleService {
     @Transactional
     public int publishDue() {
         Instant now = clock.instant();
-        List<Article> due = articles.getEntityManager()
-                .createQuery("from Article where status = :status and scheduledAt <= :now"
-                        + " and (embargoUntil is null or embargoUntil <= :now) order by scheduledAt", Article.class)
-                .setParameter("status", ArticleStatus.SCHEDULED)
-                .setParameter("now", now)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .setHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED: another replica has it
-                .setMaxResults(DUE_BATCH)
-                .getResultList();
+        List<Article> due = articles.dueForPublication(now, DUE_BATCH);
         due.forEach(article -> publishNow(article, "scheduler", now));
         return due.size();
     }
@@ -253,14 +241,11 @@ public class ArticleService {
     /** When the next scheduled publication is due, or {@code null} when none is scheduled. */
     @Transactional
     public Instant nextDue() {
-        return articles.getEntityManager()
-                .createQuery("select min(scheduledAt) from Article where status = :status", Instant.class)
-                .setParameter("status", ArticleStatus.SCHEDULED)
-                .getSingleResult();
+        return articles.nextScheduledAt();
     }
 
     private SavedArticle apply(Article article, ValidatedArticle valid, Caller caller, String action) {
-        article.slug = nextSlug(article, valid);
+        article.slug = slugs.next(article, valid);
         Instant now = clock.instant();
         if (article.status == ArticleStatus.PUBLISHED && valid.embargoUntil() != null
                 && valid.embargoUntil().isAfter(now)) {
@@ -278,26 +263,6 @@ public class ArticleService {
         }
         articles.flush();
         return new SavedArticle(article, valid.sanitizerRemoved());
-    }
-
-    /** The slug stays once published; before that it follows the editor's choice or else the headline. */
-    private String nextSlug(Article article, ValidatedArticle valid) {
-        if (article.wasEverPublished()) {
-            if (valid.slug() != null && !valid.slug().equals(article.slug)) {
-                throw ProblemException.invalid("slug", "cannot change once the article has been published: links "
-                        + "to it are out there (it stays \"" + article.slug + "\")");
-            }
-            return article.slug;
-        }
-        if (valid.slug() != null) {
-            return valid.slug().equals(article.slug) ? article.slug : claimSlug(valid.slug(), article.id);
-        }
-        String base = Slugs.fromHeadline(valid.headline());
-        return isCandidateOf(article.slug, base) ? article.slug : deriveSlug(valid.headline());
-    }
-
-    private static boolean isCandidateOf(String slug, String base) {
-        return slug.equals(base) || slug.startsWith(base + "-") && slug.substring(base.length() + 1).matches("[0-9]+");
     }
 
     private void requireUsableLeadImage(ValidatedArticle valid) {
@@ -356,78 +321,12 @@ public class ArticleService {
         revision.savedAt = article.updatedAt;
         revision.action = action;
         revision.content = RevisionContent.of(article);
-        revision.persist();
+        revisions.persist(revision);
     }
 
     private void emit(Article article, ArticleEventType type) {
         outbox.append(article.id.toString(), type.cloudEventType(), ArticleEventMapper.toSnapshot(article),
                 article.updatedAt);
-    }
-
-    /** The first free slug among {@code base}, {@code base-2}, {@code base-3}... of the headline. */
-    private String deriveSlug(String headline) {
-        String base = Slugs.fromHeadline(headline);
-        // Saves deriving from the same base take turns until commit, so the second sees the first one's slug
-        // instead of colliding with it; the retry in withSlugRetry stays for a slug an editor chose meanwhile.
-        articles.getEntityManager()
-                .createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtext(:base))) locked")
-                .setParameter("base", base)
-                .getSingleResult();
-        @SuppressWarnings("unchecked")
-        Set<String> taken = new HashSet<String>(articles.getEntityManager()
-                .createNativeQuery("select slug from article where slug = :base"
-                        + " or (slug like :prefix and substr(slug, :suffixStart) ~ '^[0-9]+$')")
-                .setParameter("base", base)
-                .setParameter("prefix", base + "-%")
-                .setParameter("suffixStart", base.length() + 2)
-                .getResultList());
-        for (int n = 1; ; n++) {
-            String candidate = Slugs.candidate(base, n);
-            if (!taken.contains(candidate)) {
-                return candidate;
-            }
-        }
-    }
-
-    private boolean isFreeFor(String slug, UUID owner) {
-        Article holder = articles.find("slug", slug).firstResult();
-        return holder == null || holder.id.equals(owner);
-    }
-
-    private String claimSlug(String slug, UUID owner) {
-        Article holder = articles.find("slug", slug).firstResult();
-        if (holder != null && !holder.id.equals(owner)) {
-            throw ProblemException.invalid("slug", "\"" + slug + "\" is already used by another article");
-        }
-        return slug;
-    }
-
-    /**
-     * Runs {@code work} in its own transaction. When another save took the same slug between our look-up and our
-     * insert, the unique index refuses ours: a derived slug is then looked up again, an editor's own is reported.
-     */
-    private <T> T withSlugRetry(boolean derivedSlug, Supplier<T> work) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return QuarkusTransaction.requiringNew().call(work::get);
-            } catch (RuntimeException e) {
-                if (!isSlugConflict(e)) {
-                    throw e;
-                }
-                if (!derivedSlug || attempt == SLUG_ATTEMPTS) {
-                    throw ProblemException.invalid("slug", "was just taken by another article; choose another");
-                }
-            }
-        }
-    }
-
-    private static boolean isSlugConflict(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConstraintViolationException violation) {
-                return SLUG_CONSTRAINT.equals(violation.getConstraintName());
-            }
-        }
-        return false;
     }
 
     private static ProblemException notFound(UUID id) {

@@ -8,13 +8,13 @@ import java.util.UUID;
 
 import dev.newsroom.article.KnownMedia;
 import dev.newsroom.article.config.ArticleConfig;
+import dev.newsroom.article.repository.KnownMediaRepository;
 import dev.newsroom.events.MediaAssetSnapshot;
 import dev.newsroom.events.MediaEventType;
 import dev.newsroom.problem.Problem.FieldError;
 import dev.newsroom.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
@@ -27,13 +27,13 @@ public class MediaCatalog {
 
     private static final long RECHECK_MILLIS = 100;
 
-    private final EntityManager entities;
+    private final KnownMediaRepository media;
     private final Clock clock;
     private final Duration grace;
     private final Object announcements = new Object();
 
-    public MediaCatalog(EntityManager entities, Clock clock, ArticleConfig config) {
-        this.entities = entities;
+    public MediaCatalog(KnownMediaRepository media, Clock clock, ArticleConfig config) {
+        this.media = media;
         this.clock = clock;
         this.grace = config.leadImage().grace();
     }
@@ -46,20 +46,7 @@ public class MediaCatalog {
     @Transactional
     public boolean apply(MediaEventType type, MediaAssetSnapshot asset) {
         boolean deleted = type == MediaEventType.DELETED || asset.deleted();
-        // A delete carrying the same revision as the last update still wins: deletion is final.
-        int changed = entities.createNativeQuery("""
-                insert into known_media (id, revision, deleted, updated_at) values (:id, :revision, :deleted, :now)
-                on conflict (id) do update set revision = excluded.revision, deleted = excluded.deleted,
-                    updated_at = excluded.updated_at
-                where known_media.revision < excluded.revision
-                   or (known_media.revision = excluded.revision and excluded.deleted and not known_media.deleted)
-                """)
-                .setParameter("id", asset.id())
-                .setParameter("revision", asset.revision())
-                .setParameter("deleted", deleted)
-                .setParameter("now", clock.instant())
-                .executeUpdate();
-        return changed > 0;
+        return media.upsertNewer(asset.id(), asset.revision(), deleted, clock.instant());
     }
 
     /** Wakes saves waiting for an asset: called after {@link #apply} committed. */
@@ -77,7 +64,7 @@ public class MediaCatalog {
     public void requireUsable(UUID mediaId) {
         Instant deadline = clock.instant().plus(grace);
         while (true) {
-            KnownMedia known = QuarkusTransaction.requiringNew().call(() -> KnownMedia.<KnownMedia>findById(mediaId));
+            KnownMedia known = QuarkusTransaction.requiringNew().call(() -> media.findById(mediaId));
             if (known != null && known.deleted) {
                 throw unusable("media asset " + mediaId + " was deleted; choose another image");
             }

@@ -5,5 +5,5 @@ import java.util.List;
 import dev.newsroom.article.Article;
 
 /** One page of a listing and how many match in all. */
-public record ArticlePage(List<Article> items, long total, int page, int size) {
+public record ArticleListing(List<Article> items, long total, int page, int size) {
 }
