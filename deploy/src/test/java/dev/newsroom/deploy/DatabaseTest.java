@@ -39,8 +39,8 @@ class DatabaseTest {
         JsonNode role = role(manifests, secret).orElseThrow(() ->
                 new AssertionError("no managed role of the Cluster uses Secret " + secret));
         assertThat(manifests.secretValue(secret, "username")).contains(role.path("name").asText());
-        assertThat(role.path("login").asBoolean()).isTrue();
-        assertThat(role.path("superuser").asBoolean(false)).isFalse();
+        assertThat(role.path("login").asBoolean()).as("role.path(\"login\").asBoolean()").isTrue();
+        assertThat(role.path("superuser").asBoolean(false)).as("role.path(\"superuser\").asBoolean(false)").isFalse();
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -85,7 +85,8 @@ class DatabaseTest {
         JsonNode spec = Manifests.of("production").all("Cluster").get(0).path("spec");
 
         assertThat(spec.path("instances").asInt()).isGreaterThanOrEqualTo(3);
-        assertThat(spec.path("enableSuperuserAccess").asBoolean(true)).isFalse();
+        assertThat(spec.path("enableSuperuserAccess").asBoolean(true))
+                .as("spec.path(\"enableSuperuserAccess\").asBoolean(true)").isFalse();
     }
 
     private static JsonNode secretKeyRef(Manifests manifests, String service, String variable) {

@@ -84,7 +84,8 @@ class KafkaTopicsTest {
         assertThat(config.path("default.replication.factor").asInt()).isEqualTo(3);
         assertThat(config.path("min.insync.replicas").asInt()).isEqualTo(2);
         assertThat(config.path("offsets.topic.replication.factor").asInt()).isEqualTo(3);
-        assertThat(config.path("auto.create.topics.enable").asBoolean(true)).isFalse();
+        assertThat(config.path("auto.create.topics.enable").asBoolean(true))
+                .as("config.path(\"auto.create.topics.enable\").asBoolean(true)").isFalse();
         topics(production).forEach((name, topic) -> {
             assertThat(topic.path("spec").path("replicas").asInt()).as(name).isEqualTo(3);
             assertThat(topic.path("spec").path("config").path("min.insync.replicas").asInt()).as(name).isEqualTo(2);

@@ -51,7 +51,8 @@ class WorkloadPoliciesTest {
             JsonNode spec = autoscaler.path("spec");
             assertThat(spec.path("minReplicas").asInt()).isBetween(1, spec.path("maxReplicas").asInt());
             // A replicas field would reset the autoscaler's choice at every apply.
-            assertThat(manifests.deployment(service).path("spec").has("replicas")).isFalse();
+            assertThat(manifests.deployment(service).path("spec").has("replicas"))
+                    .as("manifests.deployment(service).path(\"spec\").has(\"replicas\")").isFalse();
             assertThat(manifests.container(service).path("resources").path("requests").has("cpu"))
                     .as("CPU utilisation needs a CPU request").isTrue();
         });
@@ -63,7 +64,8 @@ class WorkloadPoliciesTest {
         Manifests manifests = Manifests.of(overlay);
         JsonNode pdb = manifests.get("PodDisruptionBudget", service).path("spec");
 
-        assertThat(selects(pdb.path("selector"), podLabels(manifests, service))).isTrue();
+        assertThat(selects(pdb.path("selector"), podLabels(manifests, service)))
+                .as("selects(pdb.path(\"selector\"), podLabels(manifests, service))").isTrue();
         assertThat(pdb.path("maxUnavailable").asInt()).isEqualTo(1);
     }
 
@@ -74,8 +76,10 @@ class WorkloadPoliciesTest {
         JsonNode pod = manifests.deployment(service).path("spec").path("template").path("spec");
 
         assertThat(pod.path("serviceAccountName").asText()).isEqualTo(service);
-        assertThat(manifests.get("ServiceAccount", service).path("automountServiceAccountToken").asBoolean(true)).isFalse();
-        assertThat(pod.path("securityContext").path("runAsNonRoot").asBoolean()).isTrue();
+        assertThat(manifests.get("ServiceAccount", service).path("automountServiceAccountToken").asBoolean(true))
+                .as("manifests.get(\"ServiceAccount\", service).path(\"automountServiceAccountToken\").asBoolean(true)").isFalse();
+        assertThat(pod.path("securityContext").path("runAsNonRoot").asBoolean())
+                .as("pod.path(\"securityContext\").path(\"runAsNonRoot\").asBoolean()").isTrue();
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -83,10 +87,11 @@ class WorkloadPoliciesTest {
     void everyContainerHasRequestsAndLimits(String overlay, String service) {
         JsonNode resources = Manifests.of(overlay).container(service).path("resources");
 
-        assertThat(resources.path("requests").has("cpu")).isTrue();
-        assertThat(resources.path("requests").has("memory")).isTrue();
-        assertThat(resources.path("limits").has("cpu")).isTrue();
-        assertThat(resources.path("limits").has("memory")).isTrue();
+        assertThat(resources.path("requests").has("cpu")).as("resources.path(\"requests\").has(\"cpu\")").isTrue();
+        assertThat(resources.path("requests").has("memory"))
+                .as("resources.path(\"requests\").has(\"memory\")").isTrue();
+        assertThat(resources.path("limits").has("cpu")).as("resources.path(\"limits\").has(\"cpu\")").isTrue();
+        assertThat(resources.path("limits").has("memory")).as("resources.path(\"limits\").has(\"memory\")").isTrue();
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -98,12 +103,15 @@ class WorkloadPoliciesTest {
         String cluster = Manifests.name(manifests.all("Cluster").get(0));
         String kafka = Manifests.name(manifests.all("Kafka").get(0));
 
-        assertThat(selects(manifests.get("NetworkPolicy", "default-deny-ingress").path("spec").path("podSelector"), labels)).isTrue();
-        assertThat(selects(own.path("spec").path("podSelector"), labels)).isTrue();
+        assertThat(selects(manifests.get("NetworkPolicy", "default-deny-ingress").path("spec").path("podSelector"), labels))
+                .as("selects(manifests.get(\"NetworkPolicy\", \"default-deny-ingress\").path(\"spec\").path(\"podSelector\"), labels)").isTrue();
+        assertThat(selects(own.path("spec").path("podSelector"), labels))
+                .as("selects(own.path(\"spec\").path(\"podSelector\"), labels)").isTrue();
         assertThat(Manifests.strings(own.path("spec").path("policyTypes"))).containsExactlyInAnyOrder("Ingress", "Egress");
         assertThat(egressTo(own, "cnpg.io/cluster", cluster)).as("egress to PostgreSQL").contains(5432);
         assertThat(egressTo(own, "strimzi.io/cluster", kafka)).as("egress to Kafka").contains(9092);
-        assertThat(selects(manifests.get("NetworkPolicy", "services-dns").path("spec").path("podSelector"), labels)).isTrue();
+        assertThat(selects(manifests.get("NetworkPolicy", "services-dns").path("spec").path("podSelector"), labels))
+                .as("selects(manifests.get(\"NetworkPolicy\", \"services-dns\").path(\"spec\").path(\"podSelector\"), labels)").isTrue();
 
         boolean databaseAdmitsService = false;
         for (JsonNode rule : manifests.get("NetworkPolicy", cluster).path("spec").path("ingress")) {

@@ -33,7 +33,7 @@ class LongClonePathTest {
             try (Connection connection = DriverManager.getConnection(infrastructure.jdbcUrl(),
                     infrastructure.username(), infrastructure.password());
                     ResultSet result = connection.createStatement().executeQuery("SELECT current_database()")) {
-                assertThat(result.next()).isTrue();
+                assertThat(result.next()).as("result.next()").isTrue();
                 assertThat(result.getString(1)).isEqualTo("newsroom");
             }
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,

@@ -40,7 +40,7 @@ class BodySanitizerTest {
 
         assertThat(result.html()).isEqualTo(html);
         assertThat(result.removed()).isEmpty();
-        assertThat(result.changed()).isFalse();
+        assertThat(result.changed()).as("result.changed()").isFalse();
     }
 
     @ParameterizedTest
@@ -233,13 +233,20 @@ class BodySanitizerTest {
 
     @Test
     void measuresBodySizeInUtf8Bytes() {
-        assertThat(BodySanitizer.isTooLarge(null)).isFalse();
-        assertThat(BodySanitizer.isTooLarge("a".repeat(BodySanitizer.MAX_BODY_BYTES))).isFalse();
-        assertThat(BodySanitizer.isTooLarge("a".repeat(BodySanitizer.MAX_BODY_BYTES + 1))).isTrue();
-        assertThat(BodySanitizer.isTooLarge("é".repeat(500_000))).isFalse();
-        assertThat(BodySanitizer.isTooLarge("é".repeat(500_001))).isTrue();
-        assertThat(BodySanitizer.isTooLarge("€".repeat(333_334))).isTrue();
-        assertThat(BodySanitizer.isTooLarge("📰".repeat(250_000))).isFalse();
-        assertThat(BodySanitizer.isTooLarge("📰".repeat(250_001))).isTrue();
+        assertThat(BodySanitizer.isTooLarge(null)).as("BodySanitizer.isTooLarge(null)").isFalse();
+        assertThat(BodySanitizer.isTooLarge("a".repeat(BodySanitizer.MAX_BODY_BYTES)))
+                .as("BodySanitizer.isTooLarge(\"a\".repeat(BodySanitizer.MAX_BODY_BYTES))").isFalse();
+        assertThat(BodySanitizer.isTooLarge("a".repeat(BodySanitizer.MAX_BODY_BYTES + 1)))
+                .as("BodySanitizer.isTooLarge(\"a\".repeat(BodySanitizer.MAX_BODY_BYTES + 1))").isTrue();
+        assertThat(BodySanitizer.isTooLarge("é".repeat(500_000)))
+                .as("BodySanitizer.isTooLarge(\"é\".repeat(500_000))").isFalse();
+        assertThat(BodySanitizer.isTooLarge("é".repeat(500_001)))
+                .as("BodySanitizer.isTooLarge(\"é\".repeat(500_001))").isTrue();
+        assertThat(BodySanitizer.isTooLarge("€".repeat(333_334)))
+                .as("BodySanitizer.isTooLarge(\"€\".repeat(333_334))").isTrue();
+        assertThat(BodySanitizer.isTooLarge("📰".repeat(250_000)))
+                .as("BodySanitizer.isTooLarge(\"📰\".repeat(250_000))").isFalse();
+        assertThat(BodySanitizer.isTooLarge("📰".repeat(250_001)))
+                .as("BodySanitizer.isTooLarge(\"📰\".repeat(250_001))").isTrue();
     }
 }

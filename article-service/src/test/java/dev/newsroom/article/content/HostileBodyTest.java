@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.StringReader;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -21,15 +21,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.xml.sax.InputSource;
 
+import dev.newsroom.events.content.BodyAllowList;
+
 /** Every hostile body in the corpus comes out safe, stable and well-formed, and its report names the removal. */
 class HostileBodyTest {
 
     private static final String MEDIA = "http://localhost:8082/media/";
     private static final BodySanitizer SANITIZER = new BodySanitizer(MEDIA);
 
-    private static final Set<String> ALLOWED = Set.of(
-            "p", "h2", "h3", "h4", "a", "em", "strong", "blockquote", "ul", "ol", "li", "figure", "figcaption", "img",
-            "br");
     private static final List<String> NEVER_IN_OUTPUT = List.of(
             "<script", "<style", "<iframe", "<svg", "<math", "<object", "<embed", "<form", "<base", "<meta", "<link",
             "<noscript", "<template", "<textarea", "<!--", "<![cdata", "<?");
@@ -74,7 +73,7 @@ class HostileBodyTest {
             if (element.normalName().equals("body")) {
                 continue;
             }
-            assertThat(ALLOWED).as("element in output").contains(element.normalName());
+            assertThat(BodyAllowList.allows(element.normalName())).as("<%s> in output", element.normalName()).isTrue();
             for (Attribute attribute : element.attributes()) {
                 assertAllowed(element.normalName(), attribute);
             }
@@ -88,6 +87,9 @@ class HostileBodyTest {
             SanitizedHtml again = SANITIZER.sanitize(html);
             assertThat(again.html()).as("sanitizing the output again changes it").isEqualTo(html);
             assertThat(again.removed()).as("sanitizing the output again removes something").isEmpty();
+        } else {
+            assertThat(html.length()).as("output refused by the size check only because parsing made it larger")
+                    .isGreaterThan(input.length());
         }
 
         if (vector.reported() != null) {
@@ -96,15 +98,25 @@ class HostileBodyTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("sanitizableBodies")
-    void reportIsNonEmptyWheneverMarkupWasDropped(HostileInputs.Body vector) {
-        SanitizedHtml result = SANITIZER.sanitize(vector.input());
-        long tagsIn = Jsoup.parseBodyFragment(vector.input()).body().getAllElements().size();
-        long tagsOut = Jsoup.parseBodyFragment(result.html()).body().getAllElements().size();
-        if (tagsOut < tagsIn) {
-            assertThat(result.removed()).isNotEmpty();
+    @Test
+    void reportIsNonEmptyWheneverMarkupWasDropped() {
+        List<String> dropping = new ArrayList<>();
+        List<String> unreported = new ArrayList<>();
+        for (HostileInputs.Body vector : sanitizableBodies()) {
+            SanitizedHtml result = SANITIZER.sanitize(vector.input());
+            long tagsIn = Jsoup.parseBodyFragment(vector.input()).body().getAllElements().size();
+            long tagsOut = Jsoup.parseBodyFragment(result.html()).body().getAllElements().size();
+            if (tagsOut < tagsIn) {
+                dropping.add(vector.name());
+                if (result.removed().isEmpty()) {
+                    unreported.add(vector.name());
+                }
+            }
         }
+
+        // Most of the corpus drops markup; were it none, this test would prove nothing.
+        assertThat(dropping).as("vectors whose markup is dropped").hasSizeGreaterThan(sanitizableBodies().size() / 2);
+        assertThat(unreported).as("vectors that lost markup with an empty report").isEmpty();
     }
 
     private static void assertAllowed(String element, Attribute attribute) {

@@ -77,14 +77,14 @@ class SlugsTest {
 
         assertThat(candidate).endsWith("-12");
         assertThat(candidate.length()).isLessThanOrEqualTo(Slugs.MAX_LENGTH);
-        assertThat(Slugs.isValid(candidate)).isTrue();
+        assertThat(Slugs.isValid(candidate)).as("Slugs.isValid(candidate)").isTrue();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"a", "budget-vote", "2024-budget-vote-2", "x1-y2-z3"})
     void acceptsWellFormedSlugs(String slug) {
-        assertThat(Slugs.isValid(slug)).isTrue();
-        assertThat(Slugs.isValid("a".repeat(120))).isTrue();
+        assertThat(Slugs.isValid(slug)).as("Slugs.isValid(slug)").isTrue();
+        assertThat(Slugs.isValid("a".repeat(120))).as("Slugs.isValid(\"a\".repeat(120))").isTrue();
     }
 
     @ParameterizedTest
@@ -92,7 +92,7 @@ class SlugsTest {
     @ValueSource(strings = {"-lead", "trail-", "dou--ble", "Upper", "sp ace", "ümlaut", "under_score", "a/b", "a.b",
         "slug\n"})
     void rejectsMalformedSlugs(String slug) {
-        assertThat(Slugs.isValid(slug)).isFalse();
-        assertThat(Slugs.isValid("a".repeat(121))).isFalse();
+        assertThat(Slugs.isValid(slug)).as("Slugs.isValid(slug)").isFalse();
+        assertThat(Slugs.isValid("a".repeat(121))).as("Slugs.isValid(\"a\".repeat(121))").isFalse();
     }
 }

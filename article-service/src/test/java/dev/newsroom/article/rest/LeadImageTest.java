@@ -1,11 +1,11 @@
 package dev.newsroom.article.rest;
 
-import static dev.newsroom.article.Newsroom.create;
-import static dev.newsroom.article.Newsroom.draft;
-import static dev.newsroom.article.Newsroom.editor;
-import static dev.newsroom.article.Newsroom.json;
-import static dev.newsroom.article.Newsroom.unique;
-import static dev.newsroom.article.Newsroom.writer;
+import static dev.newsroom.article.EditorsApi.create;
+import static dev.newsroom.article.EditorsApi.draft;
+import static dev.newsroom.article.EditorsApi.editor;
+import static dev.newsroom.article.EditorsApi.json;
+import static dev.newsroom.article.EditorsApi.unique;
+import static dev.newsroom.article.EditorsApi.writer;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

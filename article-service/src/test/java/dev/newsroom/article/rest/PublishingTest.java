@@ -1,13 +1,13 @@
 package dev.newsroom.article.rest;
 
-import static dev.newsroom.article.Newsroom.create;
-import static dev.newsroom.article.Newsroom.createDraft;
-import static dev.newsroom.article.Newsroom.draft;
-import static dev.newsroom.article.Newsroom.editor;
-import static dev.newsroom.article.Newsroom.etag;
-import static dev.newsroom.article.Newsroom.json;
-import static dev.newsroom.article.Newsroom.publish;
-import static dev.newsroom.article.Newsroom.unique;
+import static dev.newsroom.article.EditorsApi.create;
+import static dev.newsroom.article.EditorsApi.createDraft;
+import static dev.newsroom.article.EditorsApi.draft;
+import static dev.newsroom.article.EditorsApi.editor;
+import static dev.newsroom.article.EditorsApi.etag;
+import static dev.newsroom.article.EditorsApi.json;
+import static dev.newsroom.article.EditorsApi.publish;
+import static dev.newsroom.article.EditorsApi.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -158,7 +158,7 @@ class PublishingTest {
         JsonNode data = data(topic.awaitRecords(id, 1, DELIVERY).get(0));
         Instant publishedAt = Instant.parse(data.get("publishedAt").asText());
         assertThat(publishedAt).isAfterOrEqualTo(at).isBefore(at.plusSeconds(1));
-        assertThat(data.get("scheduledAt").isNull()).isTrue();
+        assertThat(data.get("scheduledAt").isNull()).as("data.get(\"scheduledAt\").isNull()").isTrue();
 
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(topic.seen(record -> id.equals(record.key()))).hasSize(1));

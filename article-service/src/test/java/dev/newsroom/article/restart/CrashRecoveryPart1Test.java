@@ -1,9 +1,9 @@
 package dev.newsroom.article.restart;
 
-import static dev.newsroom.article.Newsroom.createDraft;
-import static dev.newsroom.article.Newsroom.editor;
-import static dev.newsroom.article.Newsroom.publish;
-import static dev.newsroom.article.Newsroom.unique;
+import static dev.newsroom.article.EditorsApi.createDraft;
+import static dev.newsroom.article.EditorsApi.editor;
+import static dev.newsroom.article.EditorsApi.publish;
+import static dev.newsroom.article.EditorsApi.unique;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;

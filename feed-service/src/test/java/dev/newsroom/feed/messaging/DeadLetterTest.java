@@ -12,12 +12,10 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.newsroom.events.Topics;
-import dev.newsroom.feed.support.Newsroom;
+import dev.newsroom.feed.support.UpstreamEvents;
 import dev.newsroom.feed.support.TestArticle;
 import dev.newsroom.feed.support.TestAsset;
 import dev.newsroom.feed.support.WebSubHub;
@@ -34,17 +32,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class DeadLetterTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static Newsroom newsroom;
-
-    @BeforeAll
-    static void connect() {
-        newsroom = new Newsroom();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        newsroom.close();
-    }
+    private final UpstreamEvents newsroom = UpstreamEvents.shared();
 
     @Test
     void poisonArticleEventsAreDeadLetteredWithTheirReasonAndTheNextOneIsConsumed() {
@@ -56,12 +44,12 @@ class DeadLetterTest {
         String wrongKey = UUID.randomUUID().toString();
         newsroom.raw(Topics.ARTICLES, badJson, "newsroom.article.published", "{not json");
         newsroom.raw(Topics.ARTICLES, unknownType, "newsroom.article.exploded",
-                Newsroom.json(TestArticle.headlined("Unknown type").snapshot()));
-        newsroom.raw(Topics.ARTICLES, noType, null, Newsroom.json(TestArticle.headlined("No type").snapshot()));
+                UpstreamEvents.json(TestArticle.headlined("Unknown type").snapshot()));
+        newsroom.raw(Topics.ARTICLES, noType, null, UpstreamEvents.json(TestArticle.headlined("No type").snapshot()));
         newsroom.raw(Topics.ARTICLES, missingFields, "newsroom.article.published",
                 "{\"id\":\"" + missingFields + "\",\"revision\":1}");
         newsroom.raw(Topics.ARTICLES, wrongKey, "newsroom.article.published",
-                Newsroom.json(TestArticle.headlined("Filed under another key").snapshot()));
+                UpstreamEvents.json(TestArticle.headlined("Filed under another key").snapshot()));
         TestArticle good = TestArticle.headlined("After the poison").section("after-poison");
         newsroom.published(good);
 

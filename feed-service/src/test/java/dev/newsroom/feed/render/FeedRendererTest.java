@@ -65,7 +65,7 @@ class FeedRendererTest {
                 tasks.add(() -> java.util.Arrays.equals(renderer.render(page, format), expected.get(format.ordinal())));
             }
             for (Future<Boolean> result : pool.invokeAll(tasks)) {
-                assertThat(result.get()).isTrue();
+                assertThat(result.get()).as("result.get()").isTrue();
             }
         } finally {
             pool.shutdownNow();

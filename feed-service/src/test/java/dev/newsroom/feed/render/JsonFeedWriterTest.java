@@ -69,12 +69,12 @@ class JsonFeedWriterTest {
         JsonNode feed = render(last);
         JsonNode item = feed.path("items").get(0);
 
-        assertThat(feed.has("next_url")).isFalse();
-        assertThat(feed.has("hubs")).isFalse();
-        assertThat(feed.has("description")).isFalse();
-        assertThat(item.has("image")).isFalse();
-        assertThat(item.has("authors")).isFalse();
-        assertThat(item.has("_media")).isFalse();
+        assertThat(feed.has("next_url")).as("feed.has(\"next_url\")").isFalse();
+        assertThat(feed.has("hubs")).as("feed.has(\"hubs\")").isFalse();
+        assertThat(feed.has("description")).as("feed.has(\"description\")").isFalse();
+        assertThat(item.has("image")).as("item.has(\"image\")").isFalse();
+        assertThat(item.has("authors")).as("item.has(\"authors\")").isFalse();
+        assertThat(item.has("_media")).as("item.has(\"_media\")").isFalse();
         assertThat(item.path("language").asText()).isEqualTo("ar");
     }
 
@@ -82,7 +82,7 @@ class JsonFeedWriterTest {
     void emptyFeedStillHasItems() throws Exception {
         JsonNode feed = render(FeedFixtures.page(List.of()));
 
-        assertThat(feed.path("items").isArray()).isTrue();
+        assertThat(feed.path("items").isArray()).as("feed.path(\"items\").isArray()").isTrue();
         assertThat(feed.path("items")).isEmpty();
     }
 }

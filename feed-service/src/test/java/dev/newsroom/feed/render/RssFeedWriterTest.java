@@ -75,7 +75,8 @@ class RssFeedWriterTest {
         String content = xml.text(item + "/content:encoded");
         assertThat(Jsoup.parseBodyFragment(content).selectFirst("p.correction").text())
                 .isEqualTo("Correction: An earlier version gave the wrong date.");
-        assertThat(Jsoup.parseBodyFragment(content).body().child(0).hasClass("correction")).isTrue();
+        assertThat(Jsoup.parseBodyFragment(content).body().child(0).hasClass("correction"))
+                .as("Jsoup.parseBodyFragment(content).body().child(0).hasClass(\"correction\")").isTrue();
         assertThat(Jsoup.parseBodyFragment(content).text()).contains("Boats left at dawn.", "Quote: ]]> stays.");
     }
 

@@ -12,13 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.newsroom.feed.support.Database;
 import dev.newsroom.feed.support.Feeds;
-import dev.newsroom.feed.support.Newsroom;
+import dev.newsroom.feed.support.UpstreamEvents;
 import dev.newsroom.feed.support.TestArticle;
 import dev.newsroom.feed.support.TestAsset;
 import dev.newsroom.feed.support.WebSubHub;
@@ -34,17 +32,7 @@ class AdminRebuildTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String TOKEN = "Bearer local-admin-token";
-    private static Newsroom newsroom;
-
-    @BeforeAll
-    static void connect() {
-        newsroom = new Newsroom();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        newsroom.close();
-    }
+    private final UpstreamEvents newsroom = UpstreamEvents.shared();
 
     @Test
     void rebuildNeedsTheOperatorToken() {

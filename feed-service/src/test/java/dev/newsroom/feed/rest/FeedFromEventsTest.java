@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,7 +23,7 @@ import com.rometools.rome.feed.synd.SyndFeed;
 
 import dev.newsroom.feed.render.StrictXml;
 import dev.newsroom.feed.support.Feeds;
-import dev.newsroom.feed.support.Newsroom;
+import dev.newsroom.feed.support.UpstreamEvents;
 import dev.newsroom.feed.support.TestArticle;
 import dev.newsroom.feed.support.TestAsset;
 import dev.newsroom.feed.support.WebSubHub;
@@ -43,17 +41,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class FeedFromEventsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static Newsroom newsroom;
-
-    @BeforeAll
-    static void connect() {
-        newsroom = new Newsroom();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        newsroom.close();
-    }
+    private final UpstreamEvents newsroom = UpstreamEvents.shared();
 
     @Test
     void everyFeedKindCarriesTheEntryAndParsesStrictly() throws Exception {

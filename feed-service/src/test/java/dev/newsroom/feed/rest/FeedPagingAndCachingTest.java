@@ -14,8 +14,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,7 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsroom.feed.render.StrictXml;
 import dev.newsroom.feed.support.Database;
 import dev.newsroom.feed.support.Feeds;
-import dev.newsroom.feed.support.Newsroom;
+import dev.newsroom.feed.support.UpstreamEvents;
 import dev.newsroom.feed.support.TestArticle;
 import dev.newsroom.feed.support.TestAsset;
 import dev.newsroom.feed.support.WebSubHub;
@@ -40,17 +38,7 @@ import io.restassured.response.Response;
 class FeedPagingAndCachingTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static Newsroom newsroom;
-
-    @BeforeAll
-    static void connect() {
-        newsroom = new Newsroom();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        newsroom.close();
-    }
+    private final UpstreamEvents newsroom = UpstreamEvents.shared();
 
     @Test
     void olderEntriesAreReachedThroughPagingLinks() throws Exception {
@@ -85,7 +73,8 @@ class FeedPagingAndCachingTest {
         JsonNode json = Feeds.json(section(section, "feed.json"));
         assertThat(json.path("items")).hasSize(50);
         assertThat(json.path("next_url").asText()).matches("https?://.+/feed.json\\?page=2");
-        assertThat(Feeds.json(section(section, "feed.json") + "?page=2").path("next_url").isMissingNode()).isTrue();
+        assertThat(Feeds.json(section(section, "feed.json") + "?page=2").path("next_url").isMissingNode())
+                .as("Feeds.json(section(section, \"feed.json\") + \"?page=2\").path(\"next_url\").isMissingNode()").isTrue();
 
         given().get(section(section, "rss.xml") + "?page=0").then().statusCode(400)
                 .contentType("application/problem+json");

@@ -13,8 +13,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,7 +20,7 @@ import com.rometools.rome.feed.synd.SyndEntry;
 
 import dev.newsroom.feed.render.StrictXml;
 import dev.newsroom.feed.support.Feeds;
-import dev.newsroom.feed.support.Newsroom;
+import dev.newsroom.feed.support.UpstreamEvents;
 import dev.newsroom.feed.support.TestArticle;
 import dev.newsroom.feed.support.WebSubHub;
 import dev.newsroom.testsupport.NewsroomTestResource;
@@ -36,17 +34,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class FeedVisibilityTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static Newsroom newsroom;
-
-    @BeforeAll
-    static void connect() {
-        newsroom = new Newsroom();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        newsroom.close();
-    }
+    private final UpstreamEvents newsroom = UpstreamEvents.shared();
 
     @Test
     void unpublishedArticleLeavesEveryFeedAndAtomKeepsATombstone() throws Exception {

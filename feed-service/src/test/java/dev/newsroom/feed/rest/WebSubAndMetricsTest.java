@@ -11,13 +11,11 @@ import java.time.Duration;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.newsroom.feed.render.StrictXml;
 import dev.newsroom.feed.support.Feeds;
-import dev.newsroom.feed.support.Newsroom;
+import dev.newsroom.feed.support.UpstreamEvents;
 import dev.newsroom.feed.support.TestArticle;
 import dev.newsroom.feed.support.WebSubHub;
 import dev.newsroom.testsupport.NewsroomTestResource;
@@ -31,23 +29,13 @@ import io.quarkus.test.junit.QuarkusTest;
 class WebSubAndMetricsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static Newsroom newsroom;
+    private final UpstreamEvents newsroom = UpstreamEvents.shared();
 
     @ConfigProperty(name = "newsroom.feed.websub-hub")
     String hub;
 
     @ConfigProperty(name = "newsroom.feed.public-base-url")
     String base;
-
-    @BeforeAll
-    static void connect() {
-        newsroom = new Newsroom();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        newsroom.close();
-    }
 
     @Test
     void feedsAdvertiseTheHubAndTheHubHearsOfEachChangedFeed() throws Exception {

@@ -2,6 +2,7 @@ package dev.newsroom.feed.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -9,7 +10,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import dev.newsroom.feed.FeedScope;
@@ -25,7 +28,7 @@ class FeedCacheTest {
         AtomicInteger renders = new AtomicInteger();
         CountDownLatch rendering = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             Future<RenderedFeed> first = pool.submit(() -> cache.get(key, () -> {
                 renders.incrementAndGet();
@@ -33,14 +36,24 @@ class FeedCacheTest {
                 await(release);
                 return feed("one");
             }));
-            assertThat(rendering.await(5, TimeUnit.SECONDS)).isTrue();
-            Future<RenderedFeed> second = pool.submit(() -> cache.get(key, () -> {
+            assertThat(rendering.await(5, TimeUnit.SECONDS)).as("the first render started").isTrue();
+            AtomicReference<RenderedFeed> second = new AtomicReference<>();
+            Thread waiter = new Thread(() -> second.set(cache.get(key, () -> {
                 renders.incrementAndGet();
                 return feed("two");
-            }));
+            })));
+            waiter.start();
+            // Only once the second request waits on the render in progress does its answer prove sharing; had it
+            // rendered on its own, it would have finished instead.
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> waiter.getState() == Thread.State.WAITING
+                    || waiter.getState() == Thread.State.TERMINATED);
+            assertThat(waiter.getState()).as("the second request waits for the first render")
+                    .isEqualTo(Thread.State.WAITING);
             release.countDown();
+            waiter.join(5_000);
+
             assertThat(new String(first.get(5, TimeUnit.SECONDS).body())).isEqualTo("one");
-            assertThat(new String(second.get(5, TimeUnit.SECONDS).body())).isEqualTo("one");
+            assertThat(new String(second.get().body())).isEqualTo("one");
             assertThat(renders).hasValue(1);
             assertThat(cache.fresh(key)).isNotNull();
         } finally {

@@ -45,7 +45,7 @@ class ImageInspectorTest {
         ImageInfo info = inspector.inspect(TestImages.fixture("orientation-6.jpg"), ImageLimits.defaults());
 
         assertThat(info).isEqualTo(new ImageInfo(ImageFormat.JPEG, 240, 320, 6));
-        assertThat(info.rotatesQuarter()).isTrue();
+        assertThat(info.rotatesQuarter()).as("info.rotatesQuarter()").isTrue();
     }
 
     @Test

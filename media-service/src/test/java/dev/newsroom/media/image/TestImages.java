@@ -26,12 +26,12 @@ import javax.imageio.ImageIO;
  * {@code make-fixtures.sh} there) and images built on the fly. The committed ones show a 320x240 "quadrants"
  * pattern, so colour and orientation can be checked at the centre of each quarter.
  */
-final class TestImages {
+public final class TestImages {
 
-    static final Color RED = new Color(220, 30, 30);
-    static final Color GREEN = new Color(30, 180, 60);
-    static final Color BLUE = new Color(30, 60, 200);
-    static final Color GREY = new Color(200, 200, 200);
+    public static final Color RED = new Color(220, 30, 30);
+    public static final Color GREEN = new Color(30, 180, 60);
+    public static final Color BLUE = new Color(30, 60, 200);
+    public static final Color GREY = new Color(200, 200, 200);
 
     private TestImages() {
     }
@@ -54,7 +54,7 @@ final class TestImages {
         }
     }
 
-    static BufferedImage decode(byte[] bytes) {
+    public static BufferedImage decode(byte[] bytes) {
         try {
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
             assertThat(image).as("decodable rendition").isNotNull();
@@ -103,13 +103,13 @@ final class TestImages {
     }
 
     /** Colour at the centre of a quarter: column and row 0 or 1. */
-    static Color quarter(BufferedImage image, int column, int row) {
+    public static Color quarter(BufferedImage image, int column, int row) {
         int x = image.getWidth() / 4 + column * image.getWidth() / 2;
         int y = image.getHeight() / 4 + row * image.getHeight() / 2;
         return new Color(image.getRGB(x, y), true);
     }
 
-    static void assertClose(Color actual, Color expected, int tolerance) {
+    public static void assertClose(Color actual, Color expected, int tolerance) {
         assertThat(new int[] {actual.getRed(), actual.getGreen(), actual.getBlue()})
                 .as("colour %s near %s", actual, expected)
                 .satisfies(rgb -> {
@@ -120,7 +120,7 @@ final class TestImages {
     }
 
     /** A PNG chunk with its length and CRC (PNG 1.2, section 3.2). */
-    static byte[] pngChunk(String type, byte[] data) {
+    public static byte[] pngChunk(String type, byte[] data) {
         ByteBuffer chunk = ByteBuffer.allocate(12 + data.length);
         chunk.putInt(data.length);
         byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
@@ -132,11 +132,11 @@ final class TestImages {
         return chunk.array();
     }
 
-    static byte[] pngSignature() {
+    public static byte[] pngSignature() {
         return new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     }
 
-    static byte[] concat(byte[]... parts) {
+    public static byte[] concat(byte[]... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] part : parts) {
             out.writeBytes(part);

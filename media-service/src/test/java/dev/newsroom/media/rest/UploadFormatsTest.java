@@ -1,12 +1,12 @@
 package dev.newsroom.media.rest;
 
-import static dev.newsroom.media.rest.Uploads.BLUE;
-import static dev.newsroom.media.rest.Uploads.GREEN;
-import static dev.newsroom.media.rest.Uploads.GREY;
-import static dev.newsroom.media.rest.Uploads.RED;
-import static dev.newsroom.media.rest.Uploads.assertClose;
-import static dev.newsroom.media.rest.Uploads.decode;
-import static dev.newsroom.media.rest.Uploads.quarter;
+import static dev.newsroom.media.image.TestImages.BLUE;
+import static dev.newsroom.media.image.TestImages.GREEN;
+import static dev.newsroom.media.image.TestImages.GREY;
+import static dev.newsroom.media.image.TestImages.RED;
+import static dev.newsroom.media.image.TestImages.assertClose;
+import static dev.newsroom.media.image.TestImages.decode;
+import static dev.newsroom.media.image.TestImages.quarter;
 import static dev.newsroom.media.rest.Uploads.served;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

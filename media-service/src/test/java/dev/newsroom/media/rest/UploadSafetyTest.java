@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.newsroom.media.image.TestImages;
 import dev.newsroom.testsupport.NewsroomTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -94,7 +95,7 @@ class UploadSafetyTest {
 
     @Test
     void refusesAFileThatOnlyStartsLikeAnImage() {
-        byte[] fake = Uploads.concat(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0},
+        byte[] fake = TestImages.concat(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0},
                 "not really a JPEG at all".getBytes(StandardCharsets.US_ASCII));
 
         upload("photo.jpg", fake, "image/jpeg")

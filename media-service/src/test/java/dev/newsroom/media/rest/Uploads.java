@@ -1,11 +1,10 @@
 package dev.newsroom.media.rest;
 
+import static dev.newsroom.media.image.TestImages.concat;
+import static dev.newsroom.media.image.TestImages.pngChunk;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.Color;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,14 +14,12 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.zip.CRC32;
 import java.util.zip.DeflaterOutputStream;
-
-import javax.imageio.ImageIO;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import dev.newsroom.events.Topics;
+import dev.newsroom.media.image.TestImages;
 import dev.newsroom.testsupport.Infrastructure;
 import dev.newsroom.testsupport.TopicReader;
 import io.restassured.response.ValidatableResponse;
@@ -34,11 +31,6 @@ import io.restassured.specification.RequestSpecification;
  * built here.
  */
 final class Uploads {
-
-    static final Color RED = new Color(220, 30, 30);
-    static final Color GREEN = new Color(30, 180, 60);
-    static final Color BLUE = new Color(30, 60, 200);
-    static final Color GREY = new Color(200, 200, 200);
 
     private Uploads() {
     }
@@ -69,33 +61,6 @@ final class Uploads {
         return given().get("/media/{id}/{rendition}", id, rendition).then().statusCode(200).extract().asByteArray();
     }
 
-    static BufferedImage decode(byte[] bytes) {
-        try {
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
-            assertThat(image).as("a decodable image").isNotNull();
-            return image;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Colour at the centre of a quarter: column and row 0 or 1. */
-    static Color quarter(BufferedImage image, int column, int row) {
-        int x = image.getWidth() / 4 + column * image.getWidth() / 2;
-        int y = image.getHeight() / 4 + row * image.getHeight() / 2;
-        return new Color(image.getRGB(x, y), true);
-    }
-
-    static void assertClose(Color actual, Color expected, int tolerance) {
-        assertThat(List.of(actual.getRed(), actual.getGreen(), actual.getBlue()))
-                .as("colour %s near %s", actual, expected)
-                .satisfies(rgb -> {
-                    assertThat(rgb.get(0)).isBetween(expected.getRed() - tolerance, expected.getRed() + tolerance);
-                    assertThat(rgb.get(1)).isBetween(expected.getGreen() - tolerance, expected.getGreen() + tolerance);
-                    assertThat(rgb.get(2)).isBetween(expected.getBlue() - tolerance, expected.getBlue() + tolerance);
-                });
-    }
-
     /** The events on newsroom.media for one asset, oldest first, once {@code count} have arrived. */
     static List<ConsumerRecord<String, String>> events(String id, int count) {
         try (TopicReader reader = new TopicReader(Infrastructure.shared().bootstrapServers(), Topics.MEDIA)) {
@@ -107,7 +72,7 @@ final class Uploads {
     static byte[] pngBomb() {
         byte[] ihdr = ByteBuffer.allocate(13).putInt(60_000).putInt(60_000).put((byte) 8).put((byte) 2)
                 .put((byte) 0).put((byte) 0).put((byte) 0).array();
-        return concat(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}, pngChunk("IHDR", ihdr),
+        return concat(TestImages.pngSignature(), pngChunk("IHDR", ihdr),
                 pngChunk("IDAT", deflate(new byte[1024 * 1024])), pngChunk("IEND", new byte[0]));
     }
 
@@ -143,26 +108,6 @@ final class Uploads {
                 // VP8L header: 14 bits width - 1, 14 bits height - 1, alpha bit, 3 bits version.
                 .putInt(16_383 | 16_383 << 14);
         return webp.array();
-    }
-
-    /** A PNG chunk with its length and CRC (PNG 1.2, section 3.2). */
-    static byte[] pngChunk(String type, byte[] data) {
-        ByteBuffer chunk = ByteBuffer.allocate(12 + data.length);
-        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
-        chunk.putInt(data.length).put(typeBytes).put(data);
-        CRC32 crc = new CRC32();
-        crc.update(typeBytes);
-        crc.update(data);
-        chunk.putInt((int) crc.getValue());
-        return chunk.array();
-    }
-
-    static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            out.writeBytes(part);
-        }
-        return out.toByteArray();
     }
 
     private static byte[] deflate(byte[] data) {

@@ -15,12 +15,23 @@ import dev.newsroom.testsupport.Infrastructure;
  * Puts events on the real broker as article-service and media-service would. Everything goes to partition 0, so a
  * test knows the order the consumer sees, and {@link #marker} tells it when everything before has been consumed.
  */
-public final class Newsroom implements AutoCloseable {
+public final class UpstreamEvents implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
+    private static UpstreamEvents shared;
+
     private final CloudEventSender sender = new CloudEventSender(Infrastructure.shared().bootstrapServers());
+
+    /** One producer for all the test classes of a test application, closed when the JVM exits. */
+    public static synchronized UpstreamEvents shared() {
+        if (shared == null) {
+            shared = new UpstreamEvents();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "upstream-events-close"));
+        }
+        return shared;
+    }
 
     public void published(TestArticle article) {
         article(article, "newsroom.article.published");

@@ -15,13 +15,13 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 /** The editors' API as the tests use it: the demo users, article bodies, JSON exactly as intended. */
-public final class Newsroom {
+public final class EditorsApi {
 
     /** Escapes every non-ASCII character, so lone surrogates and controls reach the service as \\u escapes. */
     private static final ObjectMapper ASCII_JSON = JsonMapper.builder()
             .enable(JsonWriteFeature.ESCAPE_NON_ASCII).findAndAddModules().build();
 
-    private Newsroom() {
+    private EditorsApi() {
     }
 
     public static RequestSpecification writer() {
