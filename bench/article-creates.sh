@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Article creates per second and their latency at a constant rate, against the running platform (issue 3).
+# Article creates per second and their latency at a constant rate, against the running platform.
 #   bench/article-creates.sh [--rate 1000] [--duration 60] [--warmup 20] [--url http://localhost:8081]
 # Starts the platform with ./newsroom up -d when it is not running, and stops it again at the end in that case
 # only. The drafts it creates stay, in section "bench". Output also goes to bench/target/article-creates-<time>.txt.

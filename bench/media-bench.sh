@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark of media-service; prints its figures (issue 4):
+# Benchmark of media-service; prints its figures:
 #   - resident memory (VmRSS) of the service while a corpus of decompression bombs and lies is thrown at it
 #     from many clients at once (target: growth <= 100 MB);
 #   - time to accept a 24 Mpx JPEG and make its renditions, end to end over HTTP (target: <= 1.5 s);
