@@ -70,7 +70,7 @@ if [ -f "$bundle" ]; then
   echo "script bundle                    $(wc -c <"$bundle") bytes, $(gzip -9 -c "$bundle" | wc -c) bytes gzipped"
 fi
 echo "save round-trip from the browser ($SAVES saves of a draft, Ctrl+S to 'Saved'):"
-(cd "$ROOT" && ./mvnw -B -q -ntp -o -pl desk-service failsafe:integration-test -Dit.test=DeskSaveBenchmark \
+(cd "$ROOT" && ./mvnw -B -ntp -o -pl desk-service -am test-compile failsafe:integration-test -Dit.test=DeskSaveBenchmark \
   -Dfailsafe.failIfNoSpecifiedTests=false -Ddesk.url="$DESK" -Darticle.url="$ARTICLE" \
   -Dmedia.url="http://127.0.0.1:$((8082 + OFFSET))" -Dfeed.url="http://127.0.0.1:$((8083 + OFFSET))" \
   -Dbench.saves="$SAVES" 2>&1 | grep -E '^(desk bench|\[ERROR\])' || true)
