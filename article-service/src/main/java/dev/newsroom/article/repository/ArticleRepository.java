@@ -2,6 +2,7 @@ package dev.newsroom.article.repository;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -23,50 +24,56 @@ import jakarta.persistence.Query;
 @ApplicationScoped
 public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
 
-    /**
-     * The search as a query in every text search configuration (see V3__article_search.sql): each article is then
-     * joined with the query of its own language only, and each of those queries can use the GIN index.
-     */
-    private static final String SEARCH_QUERIES = "with search as (select config, "
-            + "websearch_to_tsquery(cast(config as regconfig), :text) as terms "
-            + "from unnest(text_search_configs()) as config) ";
-    private static final String SEARCH_JOIN = " from search s join article a"
-            + " on a.search_config = s.config and a.search_vector @@ s.terms";
+    /** Newest save first; ties broken by id, so that pages never overlap. The order of the list's indexes. */
+    private static final String NEWEST_FIRST = "updated_at desc, id desc";
 
     /**
-     * One page of the list: the best matches of the search first (headline above summary above body), then the
-     * newest saves; without a search, the newest saves first. Ties are broken by id, so pages never overlap.
+     * One page of the list and how many articles match in all. With a search, the best matches first (headline above
+     * summary above body), then the newest saves; without one, the newest saves first.
      */
-    public List<Article> page(ArticleFilter filter, int page, int size) {
+    public ArticleMatches list(ArticleFilter filter, int page, int size) {
         Map<String, Object> parameters = new HashMap<>();
-        String where = conditions(filter, parameters);
-        String sql = filter.text() == null
-                ? "select a.id from article a" + where + " order by a.updated_at desc, a.id desc"
-                : SEARCH_QUERIES + "select a.id" + SEARCH_JOIN + where
-                        + " order by ts_rank(a.search_vector, s.terms) desc, a.updated_at desc, a.id desc";
-        Query query = getEntityManager().createNativeQuery(sql + " limit :limit offset :offset", UUID.class);
-        parameters.forEach(query::setParameter);
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = query.setParameter("limit", size).setParameter("offset", (long) page * size).getResultList();
+        parameters.put("limit", size);
+        parameters.put("offset", (long) page * size);
+        String conditions = conditions(filter, parameters);
+        List<UUID> ids;
+        long total;
+        if (filter.text() == null) {
+            String where = conditions.isEmpty() ? "" : " where " + conditions;
+            ids = ids(query("select id from article a" + where + " order by " + NEWEST_FIRST
+                    + " limit :limit offset :offset", UUID.class, parameters));
+            parameters.remove("limit");
+            parameters.remove("offset");
+            total = countOf("select count(*) from article a" + where, parameters);
+        } else {
+            String matches = searchMatches(filter.text(), conditions, parameters);
+            if (matches == null) {
+                return new ArticleMatches(List.of(), 0);
+            }
+            // Ranking reads every match anyway, so the count comes with the page rather than from a second pass.
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = query("select id, count(*) over () from (" + matches + ") matches order by rank desc, "
+                    + NEWEST_FIRST + " limit :limit offset :offset", null, parameters).getResultList();
+            ids = rows.stream().map(row -> (UUID) row[0]).toList();
+            if (rows.isEmpty()) {
+                parameters.remove("limit");
+                parameters.remove("offset");
+                total = countOf("select count(*) from (" + matches + ") matches", parameters);
+            } else {
+                total = ((Number) rows.get(0)[1]).longValue();
+            }
+        }
+        return new ArticleMatches(load(ids), total);
+    }
+
+    /** The articles of {@code ids}, in that order; one deleted meanwhile is left out rather than answered as null. */
+    private List<Article> load(List<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
         Map<UUID, Article> byId = list("id in ?1", ids).stream()
                 .collect(Collectors.toMap(article -> article.id, Function.identity()));
-        // an article deleted between the two queries is left out rather than answered as null
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
-    }
-
-    /** How many articles the filter lets through in all. */
-    public long count(ArticleFilter filter) {
-        Map<String, Object> parameters = new HashMap<>();
-        String where = conditions(filter, parameters);
-        String sql = filter.text() == null
-                ? "select count(*) from article a" + where
-                : SEARCH_QUERIES + "select count(*)" + SEARCH_JOIN + where;
-        Query query = getEntityManager().createNativeQuery(sql, Long.class);
-        parameters.forEach(query::setParameter);
-        return ((Number) query.getSingleResult()).longValue();
     }
 
     private static String conditions(ArticleFilter filter, Map<String, Object> parameters) {
@@ -84,10 +91,67 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
             conditions.add("author_names(a.authors) @> array[lower(cast(:author as text))]");
             parameters.put("author", filter.author());
         }
-        if (filter.text() != null) {
-            parameters.put("text", filter.text());
+        return String.join(" and ", conditions);
+    }
+
+    /**
+     * The matches of a search (id, updated_at, rank), or {@code null} when it has no word to look for in any language.
+     * Each article is matched with the query of its own language: one branch per distinct reading of the query, each
+     * a scan of the GIN index narrowed to the configurations that read it so.
+     */
+    private String searchMatches(String text, String conditions, Map<String, Object> parameters) {
+        List<SearchTerms> searches = searchTerms(text);
+        if (searches.isEmpty()) {
+            return null;
         }
-        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+        List<String> branches = new ArrayList<>();
+        for (int i = 0; i < searches.size(); i++) {
+            String terms = "cast(:terms" + i + " as tsquery)";
+            branches.add("select a.id, a.updated_at, ts_rank(a.rank_vector, " + terms + ") as rank from article a"
+                    + " where a.search_vector @@ " + terms + " and a.search_config in (:configs" + i + ")"
+                    + (conditions.isEmpty() ? "" : " and " + conditions));
+            parameters.put("terms" + i, searches.get(i).terms());
+            parameters.put("configs" + i, searches.get(i).configs());
+        }
+        return String.join(" union all ", branches);
+    }
+
+    /**
+     * The web-search query as each text search configuration an article can have reads it (see V3__article_search.sql),
+     * configurations that read it alike grouped, and those that find no word in it (only stop words) left out.
+     */
+    private List<SearchTerms> searchTerms(String text) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager().createNativeQuery("select cast(terms as text),"
+                + " string_agg(config, ',' order by config) from (select config,"
+                + " websearch_to_tsquery(cast(config as regconfig), :text) as terms"
+                + " from unnest(text_search_configs()) as config) search where numnode(terms) > 0"
+                + " group by cast(terms as text) order by 1")
+                .setParameter("text", text)
+                .getResultList();
+        return rows.stream()
+                .map(row -> new SearchTerms((String) row[0], Arrays.asList(((String) row[1]).split(","))))
+                .toList();
+    }
+
+    private Query query(String sql, Class<?> type, Map<String, Object> parameters) {
+        Query query = type == null ? getEntityManager().createNativeQuery(sql)
+                : getEntityManager().createNativeQuery(sql, type);
+        parameters.forEach(query::setParameter);
+        return query;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<UUID> ids(Query query) {
+        return query.getResultList();
+    }
+
+    private long countOf(String sql, Map<String, Object> parameters) {
+        return ((Number) query(sql, Long.class, parameters).getSingleResult()).longValue();
+    }
+
+    /** A query as PostgreSQL reads it (tsquery text) and the configurations that read it so. */
+    private record SearchTerms(String terms, List<String> configs) {
     }
 
     /** The article holding the slug, or null. */

@@ -11,6 +11,7 @@ import dev.newsroom.article.ArticleStatus;
 import dev.newsroom.article.RevisionContent;
 import dev.newsroom.article.event.ArticleEventMapper;
 import dev.newsroom.article.repository.ArticleFilter;
+import dev.newsroom.article.repository.ArticleMatches;
 import dev.newsroom.article.repository.ArticleRepository;
 import dev.newsroom.article.repository.ArticleRevisionRepository;
 import dev.newsroom.events.ArticleEventType;
@@ -77,10 +78,11 @@ public class ArticleService {
         return articles.findByIdOptional(id).orElseThrow(() -> notFound(id));
     }
 
-    /** One page of the story list and how many stories match in all; see {@link ArticleRepository#page}. */
+    /** One page of the story list and how many stories match in all; see {@link ArticleRepository#list}. */
     @Transactional
     public ArticleListing list(ArticleFilter filter, int page, int size) {
-        return new ArticleListing(articles.page(filter, page, size), articles.count(filter), page, size);
+        ArticleMatches found = articles.list(filter, page, size);
+        return new ArticleListing(found.items(), found.total(), page, size);
     }
 
     /**
