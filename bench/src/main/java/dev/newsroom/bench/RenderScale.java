@@ -20,14 +20,21 @@ import java.util.concurrent.TimeUnit;
 public final class RenderScale {
 
     /** Every page holds 50 items at every size (see Events.section and Events.firstTag). */
-    private static final List<String> PATHS = List.of("/feeds/rss.xml", "/feeds/atom.xml", "/feeds/feed.json",
+    private static final List<String> FEED_PATHS = List.of("/feeds/rss.xml", "/feeds/atom.xml", "/feeds/feed.json",
             "/feeds/sections/section-0/rss.xml", "/feeds/tags/tag-0/atom.xml", "/feeds/rss.xml?page=2");
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final List<String> paths;
+
+    private RenderScale(List<String> paths) {
+        this.paths = paths;
+    }
 
     public static void main(String[] argv) throws Exception {
         Args args = new Args(argv);
-        new RenderScale().run(args.get("feed-url", "http://127.0.0.1:8093"),
+        String paths = args.get("paths", "");
+        new RenderScale(paths.isEmpty() ? FEED_PATHS : List.of(paths.split(",")))
+                .run(args.get("feed-url", "http://127.0.0.1:8093"),
                 args.get("jdbc", "jdbc:postgresql://127.0.0.1:5432/newsroom_bench"), args.get("run", "render"),
                 List.of(args.get("sizes", "100,100000").split(",")), args.integer("rounds", 100));
     }
@@ -43,15 +50,14 @@ public final class RenderScale {
             System.out.printf("read model holds %,d articles (seeded in %.1f s)%n", total,
                     (System.nanoTime() - seedStart) / 1e9);
             try (Connection db = DriverManager.getConnection(jdbc, "postgres", "")) {
-                for (String path : PATHS) {
+                for (String path : paths) {
                     measure(feeds, path, db, 30); // warm-up of every path first: JIT, plans, connections
                 }
-                for (String path : PATHS) {
-                    String format = path.replaceAll(".*/([a-z]+\\.[a-z]+).*", "$1");
-                    double[] before = renderTimer(feeds, format);
+                for (String path : paths) {
+                    double[] before = renderTimer(feeds, path);
                     List<Double> samples = measure(feeds, path, db, rounds);
                     Stats stats = Stats.of(samples);
-                    double[] after = renderTimer(feeds, format);
+                    double[] after = renderTimer(feeds, path);
                     pooled.computeIfAbsent(size, s -> new LinkedHashMap<>())
                             .computeIfAbsent(path, p -> new ArrayList<>()).addAll(samples);
                     System.out.printf("  %-36s uncached GET %s | server render mean %.1f ms over %d%n", path,
@@ -65,7 +71,7 @@ public final class RenderScale {
             String small = distinct.get(0);
             String large = distinct.get(1);
             System.out.printf("%nall samples pooled per size: median uncached GET, %s vs %s articles%n", large, small);
-            for (String path : PATHS) {
+            for (String path : paths) {
                 Stats few = Stats.of(pooled.get(small).get(path));
                 Stats many = Stats.of(pooled.get(large).get(path));
                 System.out.printf("  %-36s %.2fx  (%.1f ms -> %.1f ms; p95 %.1f ms -> %.1f ms)%n", path,
@@ -74,16 +80,21 @@ public final class RenderScale {
         }
     }
 
-    /** Sum (seconds) and count of the service's newsroom.feed.render timer for one format. */
-    private double[] renderTimer(String feeds, String format) throws Exception {
+    /**
+     * Sum (seconds) and count of the service's render timer for path: newsroom.feed.render of the feed's format, or
+     * newsroom.site.render for pages and sitemaps.
+     */
+    private double[] renderTimer(String feeds, String path) throws Exception {
+        String series = path.startsWith("/feeds/")
+                ? "newsroom_feed_render_seconds_%s{format=\"" + path.replaceAll(".*/([a-z]+\\.[a-z]+).*", "$1") + "\"}"
+                : "newsroom_site_render_seconds_%s";
         String metrics = http.send(HttpRequest.newBuilder(URI.create(feeds + "/q/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         double[] sumAndCount = new double[2];
         for (String line : metrics.split("\n")) {
-            String labels = "{format=\"" + format + "\"}";
-            if (line.startsWith("newsroom_feed_render_seconds_sum" + labels)) {
+            if (line.startsWith(series.formatted("sum") + " ")) {
                 sumAndCount[0] = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            } else if (line.startsWith("newsroom_feed_render_seconds_count" + labels)) {
+            } else if (line.startsWith(series.formatted("count") + " ")) {
                 sumAndCount[1] = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             }
         }

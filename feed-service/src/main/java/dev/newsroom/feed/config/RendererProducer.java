@@ -1,7 +1,6 @@
 package dev.newsroom.feed.config;
 
 import dev.newsroom.feed.render.FeedRenderer;
-import dev.newsroom.page.ArticlePageRenderer;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -12,11 +11,5 @@ public class RendererProducer {
     @Singleton
     FeedRenderer feedRenderer() {
         return new FeedRenderer();
-    }
-
-    @Produces
-    @Singleton
-    ArticlePageRenderer articlePageRenderer() {
-        return new ArticlePageRenderer();
     }
 }

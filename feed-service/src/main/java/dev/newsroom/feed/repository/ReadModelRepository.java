@@ -229,6 +229,85 @@ public class ReadModelRepository {
         return Optional.ofNullable(query.getSingleResult()).map(ReadModelRepository::instant);
     }
 
+    /**
+     * The sections that have a visible article, in order. A loose index scan (one index probe per section) over the
+     * section index, so it costs the same with a hundred stories as with a hundred thousand.
+     */
+    public List<String> visibleSections(Instant now) {
+        List<?> rows = entities.createNativeQuery("""
+                WITH RECURSIVE found(section) AS (
+                    (SELECT section FROM feed_article WHERE status = 'PUBLISHED' AND visible_from <= :now
+                     ORDER BY section LIMIT 1)
+                    UNION ALL
+                    SELECT (SELECT a.section FROM feed_article a WHERE a.status = 'PUBLISHED'
+                            AND a.visible_from <= :now AND a.section > found.section ORDER BY a.section LIMIT 1)
+                    FROM found WHERE found.section IS NOT NULL)
+                SELECT section FROM found WHERE section IS NOT NULL""")
+                .setParameter("now", timestamp(now))
+                .getResultList();
+        return rows.stream().map(String.class::cast).toList();
+    }
+
+    /** A month of visible stories, for the sitemap index: "2025-03", how many, and the latest change among them. */
+    public record SitemapMonth(String month, long stories, Instant lastModified) {
+    }
+
+    public List<SitemapMonth> sitemapMonths(Instant now) {
+        List<?> rows = entities.createNativeQuery("SELECT to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM'),"
+                + " count(*), max(greatest(updated_at, visible_from)) FROM feed_article"
+                + " WHERE status = 'PUBLISHED' AND visible_from <= :now AND published_at IS NOT NULL"
+                + " GROUP BY 1 ORDER BY 1 DESC")
+                .setParameter("now", timestamp(now))
+                .getResultList();
+        List<SitemapMonth> months = new ArrayList<>(rows.size());
+        for (Object row : rows) {
+            Object[] columns = (Object[]) row;
+            months.add(new SitemapMonth((String) columns[0], ((Number) columns[1]).longValue(), instant(columns[2])));
+        }
+        return months;
+    }
+
+    /** One visible story as a sitemap lists it. */
+    public record SitemapStory(String slug, Instant published, Instant lastModified, String headline,
+            String language) {
+    }
+
+    /** Visible stories published in [from, to), oldest first, one page of them. */
+    public List<SitemapStory> sitemapStories(Instant from, Instant to, Instant now, int offset, int limit) {
+        return sitemapStories(entities.createNativeQuery("SELECT slug, published_at,"
+                + " greatest(updated_at, visible_from), NULL, NULL FROM feed_article"
+                + " WHERE status = 'PUBLISHED' AND visible_from <= :now"
+                + " AND published_at >= :from AND published_at < :to"
+                + " ORDER BY published_at, id OFFSET :offset LIMIT :limit")
+                .setParameter("now", timestamp(now))
+                .setParameter("from", timestamp(from))
+                .setParameter("to", timestamp(to))
+                .setParameter("offset", offset)
+                .setParameter("limit", limit));
+    }
+
+    /** Visible stories published since since, newest first, with headline and language: the news sitemap. */
+    public List<SitemapStory> newsStories(Instant since, Instant now, int limit) {
+        return sitemapStories(entities.createNativeQuery("SELECT slug, published_at,"
+                + " greatest(updated_at, visible_from), snapshot->>'headline', snapshot->>'language' FROM feed_article"
+                + " WHERE status = 'PUBLISHED' AND visible_from <= :now AND published_at >= :since"
+                + " ORDER BY published_at DESC, id DESC LIMIT :limit")
+                .setParameter("now", timestamp(now))
+                .setParameter("since", timestamp(since))
+                .setParameter("limit", limit));
+    }
+
+    private static List<SitemapStory> sitemapStories(Query query) {
+        List<?> rows = query.getResultList();
+        List<SitemapStory> stories = new ArrayList<>(rows.size());
+        for (Object row : rows) {
+            Object[] columns = (Object[]) row;
+            stories.add(new SitemapStory((String) columns[0], instant(columns[1]), instant(columns[2]),
+                    (String) columns[3], (String) columns[4]));
+        }
+        return stories;
+    }
+
     public Optional<StoredArticle> bySlug(String slug) {
         List<?> rows = entities.createNativeQuery("SELECT status, visible_from, cast(snapshot AS text)"
                 + " FROM feed_article WHERE slug = :slug ORDER BY (status = 'PUBLISHED') DESC, updated_at DESC LIMIT 1")

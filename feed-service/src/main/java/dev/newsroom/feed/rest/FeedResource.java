@@ -1,10 +1,5 @@
 package dev.newsroom.feed.rest;
 
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -53,9 +48,10 @@ public class FeedResource {
     public Uni<Response> everything(@PathParam("file") String file,
             @Parameter(description = "older pages: 2, 3, ... (RFC 5005 next links lead there)")
             @QueryParam("page") @DefaultValue("1") int page,
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
-        return serve(FeedScope.ALL, file, page, ifNoneMatch, ifModifiedSince);
+        return serve(FeedScope.ALL, file, page, acceptEncoding, ifNoneMatch, ifModifiedSince);
     }
 
     @GET
@@ -64,9 +60,10 @@ public class FeedResource {
     @Operation(summary = "The articles of one section, newest first")
     public Uni<Response> section(@PathParam("section") String section, @PathParam("file") String file,
             @QueryParam("page") @DefaultValue("1") int page,
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
-        return serve(FeedScope.section(section), file, page, ifNoneMatch, ifModifiedSince);
+        return serve(FeedScope.section(section), file, page, acceptEncoding, ifNoneMatch, ifModifiedSince);
     }
 
     @GET
@@ -75,12 +72,14 @@ public class FeedResource {
     @Operation(summary = "The articles with one tag, newest first")
     public Uni<Response> tag(@PathParam("tag") String tag, @PathParam("file") String file,
             @QueryParam("page") @DefaultValue("1") int page,
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
-        return serve(FeedScope.tag(tag), file, page, ifNoneMatch, ifModifiedSince);
+        return serve(FeedScope.tag(tag), file, page, acceptEncoding, ifNoneMatch, ifModifiedSince);
     }
 
-    private Uni<Response> serve(FeedScope scope, String file, int page, String ifNoneMatch, String ifModifiedSince) {
+    private Uni<Response> serve(FeedScope scope, String file, int page, String acceptEncoding, String ifNoneMatch,
+            String ifModifiedSince) {
         FeedFormat format = FeedFormat.ofFileName(file).orElseThrow(() -> new ProblemException(404, "Not found",
                 "no feed named '" + file + "': use rss.xml, atom.xml or feed.json"));
         if (page < 1 || page > MAX_PAGE) {
@@ -88,44 +87,11 @@ public class FeedResource {
         }
         RenderedFeed cached = feeds.cached(scope, format, page);
         if (cached != null) {
-            return Uni.createFrom().item(response(cached, ifNoneMatch, ifModifiedSince));
+            return Uni.createFrom().item(
+                    Documents.response(cached, acceptEncoding, ifNoneMatch, ifModifiedSince, CACHE_CONTROL));
         }
-        return Uni.createFrom().item(() -> response(feeds.feed(scope, format, page), ifNoneMatch, ifModifiedSince))
+        return Uni.createFrom().item(() -> Documents.response(feeds.feed(scope, format, page), acceptEncoding,
+                        ifNoneMatch, ifModifiedSince, CACHE_CONTROL))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-    }
-
-    static Response response(RenderedFeed feed, String ifNoneMatch, String ifModifiedSince) {
-        Response.ResponseBuilder response = notModified(feed, ifNoneMatch, ifModifiedSince)
-                ? Response.notModified()
-                : Response.ok(feed.body()).header(HttpHeaders.CONTENT_TYPE, feed.mediaType());
-        return response.header(HttpHeaders.ETAG, feed.etag())
-                .header(HttpHeaders.LAST_MODIFIED, feed.lastModifiedHttp())
-                .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
-                .build();
-    }
-
-    /** RFC 9110 13.2.2: If-None-Match decides when present (weak comparison); If-Modified-Since only without it. */
-    static boolean notModified(RenderedFeed feed, String ifNoneMatch, String ifModifiedSince) {
-        if (ifNoneMatch != null) {
-            for (String candidate : ifNoneMatch.split(",")) {
-                String tag = candidate.strip();
-                if (tag.startsWith("W/")) {
-                    tag = tag.substring(2);
-                }
-                if (tag.equals("*") || tag.equals(feed.etag())) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        if (ifModifiedSince != null) {
-            try {
-                Instant since = ZonedDateTime.parse(ifModifiedSince, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                return !feed.lastModified().isAfter(since);
-            } catch (DateTimeParseException e) {
-                return false; // RFC 9110: an invalid date is ignored
-            }
-        }
-        return false;
     }
 }

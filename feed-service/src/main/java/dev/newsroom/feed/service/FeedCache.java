@@ -12,15 +12,20 @@ import dev.newsroom.feed.render.FeedFormat;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Rendered feeds kept in memory until the read model changes, so a feed reader's poll costs a map look-up.
+ * Rendered feeds and pages kept in memory until the read model changes, so a feed reader's poll or a reader's
+ * visit costs a map look-up.
  * Concurrent requests for a feed that is not rendered share one render; a render that raced with a change is
  * served to the requests that started before the change, but never cached.
  */
 @ApplicationScoped
 public class FeedCache {
 
-    /** Identifies one page of one feed in one format. */
-    public record Key(FeedScope scope, FeedFormat format, int page) {
+    /** Identifies one page of one document: its path (a feed's, a page's, a sitemap's) and page number. */
+    public record Key(String path, int page) {
+
+        public static Key feed(FeedScope scope, FeedFormat format, int page) {
+            return new Key(scope.path() + format.fileName(), page);
+        }
     }
 
     private record Render(long generation, CompletableFuture<RenderedFeed> result) {

@@ -41,16 +41,18 @@ public class FeedService {
     private final FeedCache cache;
     private final FeedConfig config;
     private final ItemMapper items;
+    private final SiteAddresses site;
     private final Clock clock;
     private final Map<FeedFormat, Timer> renderTimers = new EnumMap<>(FeedFormat.class);
 
     public FeedService(ReadModelRepository readModel, FeedRenderer renderer, FeedCache cache, FeedConfig config,
-            ItemMapper items, MeterRegistry metrics, Clock clock) {
+            ItemMapper items, SiteAddresses site, MeterRegistry metrics, Clock clock) {
         this.readModel = readModel;
         this.renderer = renderer;
         this.cache = cache;
         this.config = config;
         this.items = items;
+        this.site = site;
         this.clock = clock;
         for (FeedFormat format : FeedFormat.values()) {
             renderTimers.put(format, Timer.builder("newsroom.feed.render")
@@ -62,11 +64,11 @@ public class FeedService {
 
     /** The feed if it is rendered and still true, without touching the database; null otherwise. */
     public RenderedFeed cached(FeedScope scope, FeedFormat format, int page) {
-        return cache.fresh(new FeedCache.Key(scope, format, page));
+        return cache.fresh(FeedCache.Key.feed(scope, format, page));
     }
 
     public RenderedFeed feed(FeedScope scope, FeedFormat format, int page) {
-        return cache.get(new FeedCache.Key(scope, format, page),
+        return cache.get(FeedCache.Key.feed(scope, format, page),
                 () -> renderTimers.get(format).record(() -> render(scope, format, page)));
     }
 
@@ -97,7 +99,7 @@ public class FeedService {
         String first = config.publicBaseUrl() + scope.path() + format.fileName();
         FeedPage feedPage = new FeedPage(first, title(scope), config.description(), config.language(),
                 URI.create(page == 1 ? first : first + "?page=" + page),
-                URI.create(config.siteBaseUrl().orElse(config.publicBaseUrl()) + "/"),
+                site.page(scope),
                 URI.create(first),
                 hasNext ? URI.create(first + "?page=" + (page + 1)) : null,
                 page > 1 ? URI.create(page == 2 ? first : first + "?page=" + (page - 1)) : null,

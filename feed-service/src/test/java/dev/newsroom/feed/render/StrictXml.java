@@ -34,13 +34,15 @@ import com.rometools.rome.io.SyndFeedInput;
  */
 public final class StrictXml {
 
-    static final Map<String, String> NAMESPACES = Map.of(
-            "atom", "http://www.w3.org/2005/Atom",
-            "content", "http://purl.org/rss/1.0/modules/content/",
-            "dc", "http://purl.org/dc/elements/1.1/",
-            "media", "http://search.yahoo.com/mrss/",
-            "at", "http://purl.org/atompub/tombstones/1.0",
-            "xml", XMLConstants.XML_NS_URI);
+    static final Map<String, String> NAMESPACES = Map.ofEntries(
+            Map.entry("atom", "http://www.w3.org/2005/Atom"),
+            Map.entry("content", "http://purl.org/rss/1.0/modules/content/"),
+            Map.entry("dc", "http://purl.org/dc/elements/1.1/"),
+            Map.entry("media", "http://search.yahoo.com/mrss/"),
+            Map.entry("at", "http://purl.org/atompub/tombstones/1.0"),
+            Map.entry("sm", "http://www.sitemaps.org/schemas/sitemap/0.9"),
+            Map.entry("news", "http://www.google.com/schemas/sitemap-news/0.9"),
+            Map.entry("xml", XMLConstants.XML_NS_URI));
 
     private final Document document;
     private final XPath xpath;

@@ -20,27 +20,27 @@ class ConditionalGetTest {
 
     @Test
     void ifNoneMatchDecidesWhenPresent() {
-        assertThat(FeedResource.notModified(feed, "\"abc\"", null))
-                .as("FeedResource.notModified(feed, \"\\\"abc\\\"\", null)").isTrue();
-        assertThat(FeedResource.notModified(feed, "\"x\", W/\"abc\"", null))
-                .as("FeedResource.notModified(feed, \"\\\"x\\\", W/\\\"abc\\\"\", null)").isTrue();
-        assertThat(FeedResource.notModified(feed, "*", null))
-                .as("FeedResource.notModified(feed, \"*\", null)").isTrue();
-        assertThat(FeedResource.notModified(feed, "\"x\"", "Sun, 02 Mar 2025 10:00:00 GMT"))
-                .as("FeedResource.notModified(feed, \"\\\"x\\\"\", \"Sun, 02 Mar 2025 10:00:00 GMT\")").isFalse();
+        assertThat(Documents.notModified(feed, "\"abc\"", null))
+                .as("Documents.notModified(feed, \"\\\"abc\\\"\", null)").isTrue();
+        assertThat(Documents.notModified(feed, "\"x\", W/\"abc\"", null))
+                .as("Documents.notModified(feed, \"\\\"x\\\", W/\\\"abc\\\"\", null)").isTrue();
+        assertThat(Documents.notModified(feed, "*", null))
+                .as("Documents.notModified(feed, \"*\", null)").isTrue();
+        assertThat(Documents.notModified(feed, "\"x\"", "Sun, 02 Mar 2025 10:00:00 GMT"))
+                .as("Documents.notModified(feed, \"\\\"x\\\"\", \"Sun, 02 Mar 2025 10:00:00 GMT\")").isFalse();
     }
 
     @Test
     void ifModifiedSinceCountsOnlyWithoutIfNoneMatch() {
-        assertThat(FeedResource.notModified(feed, null, "Sun, 02 Mar 2025 10:00:00 GMT"))
-                .as("FeedResource.notModified(feed, null, \"Sun, 02 Mar 2025 10:00:00 GMT\")").isTrue();
-        assertThat(FeedResource.notModified(feed, null, "Sun, 2 Mar 2025 10:00:01 GMT"))
-                .as("FeedResource.notModified(feed, null, \"Sun, 2 Mar 2025 10:00:01 GMT\")").isTrue();
-        assertThat(FeedResource.notModified(feed, null, "Sun, 02 Mar 2025 09:59:59 GMT"))
-                .as("FeedResource.notModified(feed, null, \"Sun, 02 Mar 2025 09:59:59 GMT\")").isFalse();
-        assertThat(FeedResource.notModified(feed, null, "yesterday"))
-                .as("FeedResource.notModified(feed, null, \"yesterday\")").isFalse();
-        assertThat(FeedResource.notModified(feed, null, null))
-                .as("FeedResource.notModified(feed, null, null)").isFalse();
+        assertThat(Documents.notModified(feed, null, "Sun, 02 Mar 2025 10:00:00 GMT"))
+                .as("Documents.notModified(feed, null, \"Sun, 02 Mar 2025 10:00:00 GMT\")").isTrue();
+        assertThat(Documents.notModified(feed, null, "Sun, 2 Mar 2025 10:00:01 GMT"))
+                .as("Documents.notModified(feed, null, \"Sun, 2 Mar 2025 10:00:01 GMT\")").isTrue();
+        assertThat(Documents.notModified(feed, null, "Sun, 02 Mar 2025 09:59:59 GMT"))
+                .as("Documents.notModified(feed, null, \"Sun, 02 Mar 2025 09:59:59 GMT\")").isFalse();
+        assertThat(Documents.notModified(feed, null, "yesterday"))
+                .as("Documents.notModified(feed, null, \"yesterday\")").isFalse();
+        assertThat(Documents.notModified(feed, null, null))
+                .as("Documents.notModified(feed, null, null)").isFalse();
     }
 }

@@ -21,7 +21,7 @@ import dev.newsroom.feed.render.FeedFormat;
 class FeedCacheTest {
 
     private final FeedCache cache = new FeedCache();
-    private final FeedCache.Key key = new FeedCache.Key(FeedScope.ALL, FeedFormat.RSS, 1);
+    private final FeedCache.Key key = FeedCache.Key.feed(FeedScope.ALL, FeedFormat.RSS, 1);
 
     @Test
     void concurrentRequestsShareOneRender() throws Exception {

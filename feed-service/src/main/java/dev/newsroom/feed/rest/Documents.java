@@ -1,0 +1,130 @@
+package dev.newsroom.feed.rest;
+
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+import dev.newsroom.feed.service.RenderedFeed;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Answers a GET with a rendered document: the compressed form the client accepts (brotli, else gzip, else none),
+ * Vary: Accept-Encoding, and 304 when the client's copy is current. Each encoding has its own strong ETag (RFC 9110
+ * 8.8.3: different bytes), and a tag of any encoding of the same rendering counts as current.
+ */
+final class Documents {
+
+    private Documents() {
+    }
+
+    /** The content codings this service sends, in the order it prefers them. */
+    enum Coding {
+        BROTLI("br"), GZIP("gzip"), IDENTITY(null);
+
+        final String token;
+
+        Coding(String token) {
+            this.token = token;
+        }
+    }
+
+    static Response response(RenderedFeed document, String acceptEncoding, String ifNoneMatch, String ifModifiedSince,
+            String cacheControl) {
+        Coding coding = coding(acceptEncoding, document.brotli() != null);
+        Response.ResponseBuilder response;
+        if (notModified(document, ifNoneMatch, ifModifiedSince)) {
+            response = Response.notModified();
+        } else {
+            response = Response.ok(switch (coding) {
+                case BROTLI -> document.brotli();
+                case GZIP -> document.gzip();
+                case IDENTITY -> document.body();
+            }).header(HttpHeaders.CONTENT_TYPE, document.mediaType());
+            if (coding.token != null) {
+                response.header(HttpHeaders.CONTENT_ENCODING, coding.token);
+            }
+        }
+        return response.header(HttpHeaders.ETAG, etag(document, coding))
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
+                .header(HttpHeaders.LAST_MODIFIED, document.lastModifiedHttp())
+                .header(HttpHeaders.CACHE_CONTROL, cacheControl)
+                .build();
+    }
+
+    /** The ETag of one encoding: the rendering's tag, with the coding inside the quotes when compressed. */
+    static String etag(RenderedFeed document, Coding coding) {
+        String tag = document.etag();
+        return coding.token == null ? tag : tag.substring(0, tag.length() - 1) + "-" + coding.token + "\"";
+    }
+
+    /** RFC 9110 12.5.3: the most preferred coding with q > 0; ties go to brotli, then gzip; identity otherwise. */
+    static Coding coding(String acceptEncoding, boolean brotliAvailable) {
+        if (acceptEncoding == null || acceptEncoding.isBlank()) {
+            return Coding.IDENTITY;
+        }
+        double brotli = -1;
+        double gzip = -1;
+        double any = 0;
+        for (String part : acceptEncoding.split(",")) {
+            String[] pieces = part.split(";");
+            String token = pieces[0].strip().toLowerCase(Locale.ROOT);
+            double q = 1;
+            for (int i = 1; i < pieces.length; i++) {
+                String parameter = pieces[i].strip().toLowerCase(Locale.ROOT);
+                if (parameter.startsWith("q=")) {
+                    try {
+                        q = Double.parseDouble(parameter.substring(2));
+                    } catch (NumberFormatException e) {
+                        q = 0;
+                    }
+                }
+            }
+            switch (token) {
+                case "br" -> brotli = q;
+                case "gzip", "x-gzip" -> gzip = q;
+                case "*" -> any = q;
+                default -> { }
+            }
+        }
+        // a coding not listed takes the q of "*" when there is one
+        brotli = brotli < 0 ? any : brotli;
+        gzip = gzip < 0 ? any : gzip;
+        if (brotliAvailable && brotli > 0 && brotli >= gzip) {
+            return Coding.BROTLI;
+        }
+        return gzip > 0 ? Coding.GZIP : Coding.IDENTITY;
+    }
+
+    /** RFC 9110 13.2.2: If-None-Match decides when present (weak comparison); If-Modified-Since only without it. */
+    static boolean notModified(RenderedFeed document, String ifNoneMatch, String ifModifiedSince) {
+        if (ifNoneMatch != null) {
+            for (String candidate : ifNoneMatch.split(",")) {
+                String tag = candidate.strip();
+                if (tag.startsWith("W/")) {
+                    tag = tag.substring(2);
+                }
+                if (tag.equals("*")) {
+                    return true;
+                }
+                for (Coding coding : Coding.values()) {
+                    if (tag.equals(etag(document, coding))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+        if (ifModifiedSince != null) {
+            try {
+                Instant since = ZonedDateTime.parse(ifModifiedSince, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                return !document.lastModified().isAfter(since);
+            } catch (DateTimeParseException e) {
+                return false; // RFC 9110: an invalid date is ignored
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.newsroom.feed.service;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+
+import com.aayushatharva.brotli4j.Brotli4jLoader;
+import com.aayushatharva.brotli4j.encoder.Encoder;
+
+import io.quarkus.logging.Log;
+
+/**
+ * Compresses a rendered document once, when it is rendered, so every request that accepts gzip or brotli is
+ * answered from memory. Brotli comes from brotli4j's native library; where that cannot load, documents go out
+ * gzip-compressed only.
+ */
+public final class Compression {
+
+    /** Brotli quality 9 is within a few percent of 11 on HTML and XML at a fraction of the time. */
+    private static final Encoder.Parameters BROTLI = new Encoder.Parameters().setQuality(9);
+    private static final boolean BROTLI_AVAILABLE = loadBrotli();
+
+    private Compression() {
+    }
+
+    public static byte[] gzip(byte[] body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out, 8192) {
+            {
+                def.setLevel(Deflater.BEST_COMPRESSION);
+            }
+        }) {
+            gzip.write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("gzip into memory cannot fail", e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The brotli-compressed body, or null when brotli is not available on this machine. */
+    public static byte[] brotli(byte[] body) {
+        if (!BROTLI_AVAILABLE) {
+            return null;
+        }
+        try {
+            return Encoder.compress(body, BROTLI);
+        } catch (IOException e) {
+            throw new UncheckedIOException("brotli into memory failed", e);
+        }
+    }
+
+    private static boolean loadBrotli() {
+        try {
+            Brotli4jLoader.ensureAvailability();
+            return true;
+        } catch (Throwable e) {
+            Log.warnf("brotli is not available on this machine (%s); responses are gzip-compressed only", e);
+            return false;
+        }
+    }
+}
