@@ -3,6 +3,7 @@ package dev.newsroom.feed.config;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -40,6 +41,13 @@ public interface FeedConfig {
      */
     @WithDefault("5s")
     Duration cacheMaxAge();
+
+    /**
+     * Memory the rendered feeds may hold at most (bodies plus a fixed overhead per feed); the least used feeds are
+     * evicted beyond it, so readers asking for ever new pages cannot exhaust the heap.
+     */
+    @WithDefault("32M")
+    MemorySize cacheMaxSize();
 
     /** WebSub hub that feeds advertise and that is notified when a feed changes; none when unset. */
     Optional<String> websubHub();

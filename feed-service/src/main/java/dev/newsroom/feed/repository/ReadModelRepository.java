@@ -198,6 +198,21 @@ public class ReadModelRepository {
         return stored(query.getResultList());
     }
 
+    /**
+     * Whether a section or tag has ever been shown to readers: it has a visible article or one taken down after
+     * publication. A section or tag only an embargoed story carries is not revealed before the story is.
+     */
+    public boolean everShown(FeedScope scope, Instant now) {
+        Query query = entities.createNativeQuery("SELECT EXISTS (SELECT 1 FROM feed_article"
+                + " WHERE ((status = 'PUBLISHED' AND visible_from <= :now)"
+                + " OR (status = 'UNPUBLISHED' AND published_at IS NOT NULL))" + filter(scope) + ")")
+                .setParameter("now", timestamp(now));
+        if (scope.value() != null) {
+            query.setParameter("value", scope.value());
+        }
+        return Boolean.TRUE.equals(query.getSingleResult());
+    }
+
     /** Articles taken down since {@code since}, for RFC 6721 tombstones. */
     public List<ArticleSnapshot> removedArticles(FeedScope scope, Instant since) {
         Query query = entities.createNativeQuery("SELECT cast(snapshot AS text) FROM feed_article"

@@ -4,18 +4,28 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+
 import dev.newsroom.feed.FeedScope;
+import dev.newsroom.feed.config.FeedConfig;
 import dev.newsroom.feed.render.FeedFormat;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * Rendered feeds and pages kept in memory until the read model changes, so a feed reader's poll or a reader's
  * visit costs a map look-up.
  * Concurrent requests for a feed that is not rendered share one render; a render that raced with a change is
- * served to the requests that started before the change, but never cached.
+ * served to the requests that started before the change, but never cached. The cache is bounded by the bytes it
+ * holds (Caffeine evicts the least useful feeds), so readers asking for ever new pages cannot exhaust the heap.
  */
 @ApplicationScoped
 public class FeedCache {
@@ -31,19 +41,38 @@ public class FeedCache {
     private record Render(long generation, CompletableFuture<RenderedFeed> result) {
     }
 
-    private final Map<Key, RenderedFeed> rendered = new ConcurrentHashMap<>();
+    /** What one cached feed costs besides its body: key, record, validators, the cache's own node. */
+    static final int ENTRY_OVERHEAD_BYTES = 512;
+
+    private final Cache<Key, RenderedFeed> rendered;
     private final Map<Key, Render> rendering = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
 
-    /** The cached feed if it is still fresh, without rendering; null otherwise. */
+    @Inject
+    public FeedCache(FeedConfig config, MeterRegistry metrics) {
+        this(config.cacheMaxSize().asLongValue());
+        CaffeineCacheMetrics.monitor(metrics, rendered, "feeds");
+    }
+
+    FeedCache(long maxBytes) {
+        this.rendered = Caffeine.newBuilder()
+                .maximumWeight(maxBytes)
+                .weigher((Key key, RenderedFeed feed) -> feed.body().length + ENTRY_OVERHEAD_BYTES)
+                .expireAfter(new UntilExpires())
+                .recordStats()
+                .build();
+    }
+
+    /** The cached feed if it is still fresh, without rendering; null otherwise. Counts as a hit or a miss. */
     public RenderedFeed fresh(Key key) {
-        RenderedFeed cached = rendered.get(key);
+        RenderedFeed cached = rendered.getIfPresent(key);
         return cached != null && cached.fresh(System.currentTimeMillis()) ? cached : null;
     }
 
     public RenderedFeed get(Key key, Supplier<RenderedFeed> render) {
-        RenderedFeed cached = fresh(key);
-        if (cached != null) {
+        // the map view does not count towards the statistics: the caller's fresh() already did
+        RenderedFeed cached = rendered.asMap().get(key);
+        if (cached != null && cached.fresh(System.currentTimeMillis())) {
             return cached;
         }
         long current = generation.get();
@@ -74,6 +103,31 @@ public class FeedCache {
 
     public void invalidateAll() {
         generation.incrementAndGet();
-        rendered.clear();
+        rendered.invalidateAll();
+    }
+
+    /** Bytes held (bodies plus per-entry overhead), after pending evictions ran. */
+    public long weight() {
+        rendered.cleanUp();
+        return rendered.policy().eviction().orElseThrow().weightedSize().orElse(0);
+    }
+
+    /** A feed leaves the cache once it may no longer be true. */
+    private static final class UntilExpires implements Expiry<Key, RenderedFeed> {
+
+        @Override
+        public long expireAfterCreate(Key key, RenderedFeed feed, long currentTime) {
+            return TimeUnit.MILLISECONDS.toNanos(Math.max(0, feed.expires().toEpochMilli() - System.currentTimeMillis()));
+        }
+
+        @Override
+        public long expireAfterUpdate(Key key, RenderedFeed feed, long currentTime, long currentDuration) {
+            return expireAfterCreate(key, feed, currentTime);
+        }
+
+        @Override
+        public long expireAfterRead(Key key, RenderedFeed feed, long currentTime, long currentDuration) {
+            return currentDuration;
+        }
     }
 }

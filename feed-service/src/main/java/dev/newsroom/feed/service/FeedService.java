@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,6 +28,7 @@ import dev.newsroom.feed.render.FeedPage;
 import dev.newsroom.feed.render.FeedRenderer;
 import dev.newsroom.feed.repository.ReadModelRepository;
 import dev.newsroom.feed.repository.ReadModelRepository.StoredArticle;
+import dev.newsroom.problem.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -77,6 +79,11 @@ public class FeedService {
         Instant now = clock.instant();
         int size = config.pageSize();
         List<StoredArticle> found = readModel.visibleArticles(scope, now, (page - 1) * size, size + 1);
+        if (found.isEmpty() && scope.kind() != FeedScope.Kind.ALL && !readModel.everShown(scope, now)) {
+            // not rendered and not cached: an unknown section or tag costs no memory, however many are asked for
+            throw ProblemException.notFound("the " + scope.kind().name().toLowerCase(Locale.ROOT) + " '"
+                    + scope.value() + "'");
+        }
         boolean hasNext = found.size() > size;
         List<ArticleSnapshot> shown = (hasNext ? found.subList(0, size) : found).stream()
                 .map(StoredArticle::snapshot).toList();

@@ -56,7 +56,7 @@ class EventIntakeTest {
             deadLettered.add(record.key() + ": " + reason.getMessage());
         }
     };
-    private final EventIntake intake = new EventIntake(updater, new FeedChanges(new FeedCache(),
+    private final EventIntake intake = new EventIntake(updater, new FeedChanges(new FeedCache(new TestConfig(), metrics),
             new WebSubNotifier(new TestConfig(), metrics), metrics, Clock.systemUTC()), deadLetters, metrics);
 
     @Test

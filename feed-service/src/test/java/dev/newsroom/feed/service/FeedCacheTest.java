@@ -20,7 +20,7 @@ import dev.newsroom.feed.render.FeedFormat;
 
 class FeedCacheTest {
 
-    private final FeedCache cache = new FeedCache();
+    private final FeedCache cache = new FeedCache(1 << 20);
     private final FeedCache.Key key = FeedCache.Key.feed(FeedScope.ALL, FeedFormat.RSS, 1);
 
     @Test
@@ -81,6 +81,16 @@ class FeedCacheTest {
 
         assertThat(cache.fresh(key)).isNull();
         assertThat(new String(cache.get(key, () -> feed("new")).body())).isEqualTo("new");
+    }
+
+    @Test
+    void theCacheHoldsNoMoreBytesThanItsBound() {
+        for (int page = 1; page <= 5_000; page++) {
+            int n = page;
+            cache.get(FeedCache.Key.feed(FeedScope.tag("t" + n), FeedFormat.RSS, n), () -> feed("x".repeat(1000)));
+        }
+
+        assertThat(cache.weight()).isPositive().isLessThanOrEqualTo(1 << 20);
     }
 
     private static RenderedFeed feed(String body) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 import dev.newsroom.feed.config.FeedConfig;
+import io.quarkus.runtime.configuration.MemorySize;
 
 /** Configuration for unit tests: no hub, no site, the defaults of application.properties. */
 public final class TestConfig implements FeedConfig {
@@ -46,6 +47,11 @@ public final class TestConfig implements FeedConfig {
     @Override
     public Duration cacheMaxAge() {
         return Duration.ofSeconds(5);
+    }
+
+    @Override
+    public MemorySize cacheMaxSize() {
+        return new MemorySize(java.math.BigInteger.valueOf(32L << 20));
     }
 
     @Override
