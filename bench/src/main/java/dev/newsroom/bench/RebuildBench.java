@@ -154,7 +154,8 @@ public final class RebuildBench {
         }
         long start = System.nanoTime();
         HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(feeds + "/admin/rebuild"))
-                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (started.statusCode() != 202) {
             throw new IllegalStateException("POST /admin/rebuild answered " + started.statusCode() + ": "

@@ -25,6 +25,7 @@ import dev.newsroom.article.service.ArticleListing;
 import dev.newsroom.article.service.ArticleService;
 import dev.newsroom.article.service.Caller;
 import dev.newsroom.article.service.SavedArticle;
+import dev.newsroom.article.content.Timestamps;
 import dev.newsroom.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,6 +41,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -69,7 +71,8 @@ public class ArticleResource {
     @POST
     public Response create(ArticleInput input) {
         SavedArticle saved = articles.create(input, caller());
-        return Response.created(URI.create("/api/articles/" + saved.article().id))
+        // a path, resolved by the client against the address it used: never built from the request's Host header
+        return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, "/api/articles/" + saved.article().id)
                 .tag(etag(saved.article()))
                 .entity(ArticleView.of(saved.article(), saved.sanitizerRemoved()))
                 .build();
@@ -136,9 +139,13 @@ public class ArticleResource {
     @POST
     @Path("/{id}/publish")
     @RolesAllowed(EDITOR)
-    @Consumes(MediaType.WILDCARD) // the body is optional, so a bare "curl -X POST" works too
     public Response publish(@PathParam("id") UUID id, byte[] body) throws IOException {
         PublishRequest request = optionalBody(body, PublishRequest.class);
+        if (request != null) {
+            Timestamps.check("at", request.at()).ifPresent(error -> {
+                throw ProblemException.invalid(List.of(error));
+            });
+        }
         Article article = articles.publish(id, request == null ? null : request.at(), caller());
         return Response.ok(ArticleView.of(article)).tag(etag(article)).build();
     }
@@ -146,7 +153,6 @@ public class ArticleResource {
     @POST
     @Path("/{id}/unpublish")
     @RolesAllowed(EDITOR)
-    @Consumes(MediaType.WILDCARD) // cancelling a schedule needs no reason, hence no body
     public Response unpublish(@PathParam("id") UUID id, byte[] body) throws IOException {
         UnpublishRequest request = optionalBody(body, UnpublishRequest.class);
         Article article = articles.unpublish(id, request == null ? null : request.reason(), caller());
@@ -174,7 +180,6 @@ public class ArticleResource {
 
     @POST
     @Path("/{id}/revisions/{n}/restore")
-    @Consumes(MediaType.WILDCARD) // no body
     public Response restore(@PathParam("id") UUID id, @PathParam("n") int number,
             @HeaderParam("If-Match") String ifMatch) {
         SavedArticle saved = articles.restore(id, number, IfMatch.version(ifMatch), caller());

@@ -18,6 +18,7 @@ import dev.newsroom.article.content.PlainText;
 import dev.newsroom.article.content.SanitizedHtml;
 import dev.newsroom.article.content.Slugs;
 import dev.newsroom.article.content.Tags;
+import dev.newsroom.article.content.Timestamps;
 import dev.newsroom.article.content.TextProblem;
 import dev.newsroom.events.content.ImageTextLimits;
 import dev.newsroom.problem.Problem.FieldError;
@@ -87,6 +88,7 @@ public class ArticleValidator {
         List<RelatedLink> related = related(input.related(), errors);
         String correction = emptyToNull(PlainText.normalizeSummary(input.correction()));
         add(errors, PlainText.check("correction", correction, CORRECTION_MAX, false));
+        Timestamps.check("embargoUntil", input.embargoUntil()).ifPresent(errors::add);
         if (creating && input.version() != null) {
             errors.add(new FieldError("version", "is not accepted when creating: a new article starts at version 0"));
         }

@@ -34,9 +34,11 @@ public class AdminResource {
 
     private final Rebuilds rebuilds;
     private final Optional<String> token;
+    private final String publicBaseUrl;
 
     public AdminResource(Rebuilds rebuilds, FeedConfig config) {
         this.rebuilds = rebuilds;
+        this.publicBaseUrl = config.publicBaseUrl();
         this.token = config.adminToken().filter(value -> !value.isBlank());
     }
 
@@ -45,7 +47,9 @@ public class AdminResource {
     public Response start(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return refusal(authorization).orElseGet(() -> {
             Rebuild rebuild = rebuilds.start();
-            return Response.accepted(rebuild).location(URI.create("/admin/rebuild/" + rebuild.generation())).build();
+            // from the configured public address, never from the request's Host header
+            return Response.accepted(rebuild)
+                    .location(URI.create(publicBaseUrl + "/admin/rebuild/" + rebuild.generation())).build();
         });
     }
 
@@ -70,15 +74,16 @@ public class AdminResource {
     private Optional<Response> refusal(String authorization) {
         if (token.isEmpty()) {
             return Optional.of(problem(Problem.of(403, "Forbidden",
-                    "admin endpoints are switched off: set newsroom.feed.admin-token (NEWSROOM_FEED_ADMIN_TOKEN)"))
+                    "admin endpoints are switched off on this deployment"))
                     .build());
         }
-        String expected = "Bearer " + token.get();
-        // constant time, so the token cannot be guessed one character at a time
-        if (authorization == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                authorization.strip().getBytes(StandardCharsets.UTF_8))) {
-            return Optional.of(problem(Problem.of(401, "Unauthorized",
-                    "send Authorization: Bearer <the operator token configured as newsroom.feed.admin-token>"))
+        // RFC 9110 11.1: the scheme is case-insensitive; the token is compared in constant time, so it cannot be
+        // guessed one character at a time
+        String sent = authorization == null ? "" : authorization.strip();
+        boolean bearer = sent.regionMatches(true, 0, "Bearer ", 0, 7);
+        if (!bearer || !MessageDigest.isEqual(token.get().getBytes(StandardCharsets.UTF_8),
+                sent.substring(7).strip().getBytes(StandardCharsets.UTF_8))) {
+            return Optional.of(problem(Problem.of(401, "Unauthorized", "send Authorization: Bearer <operator token>"))
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"feed-service admin\"")
                     .build());
         }

@@ -36,10 +36,22 @@ class AdminRebuildTest {
 
     @Test
     void rebuildNeedsTheOperatorToken() {
-        given().post("/admin/rebuild").then().statusCode(401).contentType("application/problem+json")
+        given().contentType("application/json").post("/admin/rebuild").then().statusCode(401).contentType("application/problem+json")
                 .header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"));
-        given().header("Authorization", "Bearer wrong").post("/admin/rebuild").then().statusCode(401);
+        given().header("Authorization", "Bearer wrong").contentType("application/json").post("/admin/rebuild")
+                .then().statusCode(401).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("newsroom.")));
         given().header("Authorization", "Bearer wrong").get("/admin/rebuild").then().statusCode(401);
+        given().header("Authorization", "Bearer").get("/admin/rebuild").then().statusCode(401);
+        given().header("Authorization", "local-admin-token").get("/admin/rebuild").then().statusCode(401);
+    }
+
+    @Test
+    void theBearerSchemeIsCaseInsensitive() {
+        for (String scheme : new String[] {"bearer", "BEARER", "BeArEr"}) {
+            given().header("Authorization", scheme + " local-admin-token").get("/admin/rebuild")
+                    .then().statusCode(org.hamcrest.Matchers.not(401));
+        }
     }
 
     @Test
@@ -81,9 +93,12 @@ class AdminRebuildTest {
         await().atMost(WAIT).untilAsserted(() -> assertThat(text(section(section, "rss.xml")))
                 .contains("Corrupted headline", "Orphan row"));
 
-        String location = given().header("Authorization", TOKEN).post("/admin/rebuild").then().statusCode(202)
+        String absolute = given().header("Authorization", TOKEN).header("Host", "evil.example")
+                .contentType("application/json").post("/admin/rebuild").then().statusCode(202)
                 .extract().header("Location");
-        assertThat(location).contains("/admin/rebuild/");
+        // from the configured public address, never from the Host header
+        assertThat(absolute).startsWith("http://localhost:8083/admin/rebuild/");
+        String location = java.net.URI.create(absolute).getPath();
         await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                 given().header("Authorization", TOKEN).get(location).then().statusCode(200)
                         .body("status", org.hamcrest.Matchers.equalTo("DONE")));

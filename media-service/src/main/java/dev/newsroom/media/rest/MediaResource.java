@@ -3,6 +3,7 @@ package dev.newsroom.media.rest;
 import java.net.URI;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -19,6 +20,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -48,7 +50,8 @@ public class MediaResource {
         }
         MediaAsset asset = media.upload(file.uploadedFile(), file.fileName(),
                 new MediaService.Description(caption, credit, altText), identity.getPrincipal().getName());
-        return Response.created(URI.create("/api/media/" + asset.id))
+        // from the configured public address, never from the request's Host header
+        return Response.created(URI.create(config.publicUrl() + "/api/media/" + asset.id))
                 .entity(MediaView.of(asset, config.publicUrl())).build();
     }
 
@@ -66,13 +69,19 @@ public class MediaResource {
             throw new ProblemException(400, "Invalid request", "a JSON body with caption, credit and altText is required");
         }
         return MediaView.of(media.describe(id, new MediaService.Description(input.caption(), input.credit(),
-                input.altText())), config.publicUrl());
+                input.altText()), caller()), config.publicUrl());
     }
 
     @DELETE
     @Path("/{id}")
-    public Response delete(@PathParam("id") UUID id) {
-        media.delete(id);
+    public Response delete(@PathParam("id") UUID id,
+            @Parameter(description = "an editor confirms deleting an asset that a published or scheduled story uses")
+            @QueryParam("force") boolean force) {
+        media.delete(id, caller(), force);
         return Response.noContent().build();
+    }
+
+    private MediaService.Caller caller() {
+        return new MediaService.Caller(identity.getPrincipal().getName(), identity.hasRole("editor"));
     }
 }

@@ -33,6 +33,7 @@ import dev.newsroom.media.image.RenditionGenerator;
 import dev.newsroom.media.storage.BlobStorage;
 import dev.newsroom.outbox.Outbox;
 import dev.newsroom.problem.Problem;
+import dev.newsroom.problem.ControlCharacters;
 import dev.newsroom.problem.ProblemException;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -59,9 +60,11 @@ public class MediaService {
     private final Outbox outbox;
     private final MediaConfig config;
     private final Clock clock;
+    private final AssetUses uses;
 
     public MediaService(ImageInspector inspector, MetadataReader metadata, RenditionGenerator renditions,
-            BlobStorage storage, Outbox outbox, MediaConfig config, Clock clock) {
+            BlobStorage storage, Outbox outbox, MediaConfig config, Clock clock, AssetUses uses) {
+        this.uses = uses;
         this.inspector = inspector;
         this.metadata = metadata;
         this.renditions = renditions;
@@ -101,6 +104,9 @@ public class MediaService {
 
     public MediaAsset upload(Path file, String fileName, Description description, String user) {
         description.validate();
+        if (ControlCharacters.hasControl(fileName)) {
+            throw ProblemException.invalid("file", "the file name must not contain control characters");
+        }
         ImageInfo info;
         List<Rendition> made;
         try {
@@ -114,9 +120,11 @@ public class MediaService {
         MediaAsset asset = new MediaAsset();
         asset.id = UUID.randomUUID();
         // Embedded text was not typed by the uploader: cut to what the columns hold rather than refuse the photo.
-        asset.caption = firstNonBlank(description.caption(), clip(embedded.caption(), ImageTextLimits.CAPTION_MAX));
-        asset.credit = firstNonBlank(description.credit(), clip(embedded.credit(), ImageTextLimits.CREDIT_MAX));
-        asset.byline = clip(blankToNull(embedded.byline()), MAX_BYLINE);
+        asset.caption = firstNonBlank(description.caption(),
+                clip(withoutControls(embedded.caption()), ImageTextLimits.CAPTION_MAX));
+        asset.credit = firstNonBlank(description.credit(),
+                clip(withoutControls(embedded.credit()), ImageTextLimits.CREDIT_MAX));
+        asset.byline = clip(blankToNull(withoutControls(embedded.byline())), MAX_BYLINE);
         asset.altText = blankToNull(description.altText());
         asset.width = info.width();
         asset.height = info.height();
@@ -159,10 +167,19 @@ public class MediaService {
                 .orElseThrow(() -> ProblemException.notFound("media asset " + id));
     }
 
+    /** Who asks: an editor may change what readers see; a writer only what no live or scheduled story uses. */
+    public record Caller(String name, boolean editor) {
+    }
+
     @Transactional
-    public MediaAsset describe(UUID id, Description description) {
+    public MediaAsset describe(UUID id, Description description, Caller caller) {
         description.validate();
         MediaAsset asset = locked(id);
+        if (!caller.editor() && uses.inUse(id)) {
+            throw new ProblemException(403, "Forbidden",
+                    "a published or scheduled story uses this asset: only an editor may change its caption, credit "
+                            + "or alt text");
+        }
         asset.caption = blankToNull(description.caption());
         asset.credit = blankToNull(description.credit());
         asset.altText = blankToNull(description.altText());
@@ -172,13 +189,39 @@ public class MediaService {
         return asset;
     }
 
-    @Transactional
-    public void delete(UUID id) {
-        MediaAsset asset = locked(id);
-        asset.deletedAt = clock.instant();
-        asset.updatedAt = asset.deletedAt;
-        asset.revision++;
-        emit(asset, MediaEventType.DELETED);
+    /**
+     * Deletes an asset and then its stored files (the upload with its metadata, and every rendition). Deletion
+     * belongs to the uploader or an editor; an asset a published or scheduled story uses is deleted only by an editor
+     * who confirms with {@code force} (409 otherwise), since the photo then vanishes from the live story.
+     */
+    public void delete(UUID id, Caller caller, boolean force) {
+        List<String> keys = QuarkusTransaction.requiringNew().call(() -> {
+            MediaAsset asset = locked(id);
+            if (!caller.editor() && !caller.name().equals(asset.createdBy)) {
+                throw new ProblemException(403, "Forbidden",
+                        "only the uploader of an asset or an editor may delete it");
+            }
+            if (uses.inUse(id)) {
+                if (!caller.editor()) {
+                    throw new ProblemException(403, "Forbidden",
+                            "a published or scheduled story uses this asset: only an editor may delete it");
+                }
+                if (!force) {
+                    throw ProblemException.conflict("a published or scheduled story uses this asset and would lose "
+                            + "its photo: delete with ?force=true to confirm");
+                }
+            }
+            asset.deletedAt = clock.instant();
+            asset.updatedAt = asset.deletedAt;
+            asset.revision++;
+            emit(asset, MediaEventType.DELETED);
+            List<String> stored = new ArrayList<>();
+            stored.add(key(id, UPLOAD));
+            asset.renditions.forEach(rendition -> stored.add(key(id, rendition.name)));
+            return stored;
+        });
+        // After the commit: a failed removal leaves a file nobody can reach (deliver() checks the row), and is logged.
+        removeQuietly(keys);
     }
 
     /** The bytes of one rendition of a live asset. */
@@ -241,7 +284,7 @@ public class MediaService {
             try {
                 storage.delete(key);
             } catch (IOException e) {
-                Log.warnf("could not remove %s after a failed upload: %s", key, e.getMessage());
+                Log.warnf("could not remove the stored file %s: %s", key, e.getMessage());
             }
         }
     }
@@ -285,6 +328,11 @@ public class MediaService {
         }
         String name = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
         return name.isBlank() ? null : name.strip();
+    }
+
+    /** Embedded text comes from any camera or tool: controls (a NUL the database refuses) are dropped, not refused. */
+    private static String withoutControls(String value) {
+        return value == null ? null : value.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]", "");
     }
 
     private static String blankToNull(String value) {

@@ -1,10 +1,9 @@
-package dev.newsroom.article.rest;
+package dev.newsroom.problem;
 
 import java.util.Map;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import dev.newsroom.problem.Problem;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -17,7 +16,7 @@ import jakarta.ws.rs.core.Response;
 /**
  * 401 and 403 as problem+json, like every other error. The 401 keeps the challenge of whichever mechanism is
  * configured (Basic locally, Bearer with OIDC), so clients still learn how to authenticate. Authentication is not
- * proactive (application.properties), so wrong credentials reach these mappers too.
+ * proactive (each service's application.properties), so wrong credentials reach these mappers too.
  */
 public class AccessProblems {
 
@@ -34,8 +33,8 @@ public class AccessProblems {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
         return problem(Problem.of(403, "Forbidden",
-                "your role does not allow this: publishing, scheduling, unpublishing and the event history need the "
-                        + "editor role")).build();
+                "your role does not allow this: publishing, scheduling, unpublishing, the event history and changes "
+                        + "to what readers see need the editor role")).build();
     }
 
     private static Uni<Response> challenged(RoutingContext context, String detail) {

@@ -1,0 +1,39 @@
+package dev.newsroom.media.messaging;
+
+import java.io.IOException;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.newsroom.events.ArticleSnapshot;
+import dev.newsroom.media.service.AssetUses;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Transport adapter for newsroom.articles: keeps the replica of which assets live and scheduled stories use. */
+@ApplicationScoped
+public class ArticleEventListener {
+
+    private final AssetUses uses;
+    private final ObjectMapper json;
+
+    public ArticleEventListener(AssetUses uses, ObjectMapper json) {
+        this.uses = uses;
+        this.json = json;
+    }
+
+    @Incoming("articles")
+    @Blocking // the replica is written through Hibernate ORM, which blocks
+    public void onArticleEvent(ConsumerRecord<String, String> record) throws IOException {
+        if (record.value() == null) {
+            throw new IllegalArgumentException("record at offset " + record.offset() + " has no data");
+        }
+        ArticleSnapshot article = json.readValue(record.value(), ArticleSnapshot.class);
+        if (article.id() == null) {
+            throw new IllegalArgumentException("record at offset " + record.offset() + " carries no article id");
+        }
+        uses.apply(article);
+    }
+}
