@@ -162,7 +162,7 @@ public class ArticleResource {
     @DELETE
     @Path("/{id}")
     public Response delete(@PathParam("id") UUID id) {
-        articles.delete(id);
+        articles.delete(id, caller());
         return Response.noContent().build();
     }
 

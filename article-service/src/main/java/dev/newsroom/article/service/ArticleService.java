@@ -198,8 +198,11 @@ public class ArticleService {
 
     /** Deletes a draft that never reached readers; anything that did is unpublished instead, and kept. */
     @Transactional
-    public void delete(UUID id) {
+    public void delete(UUID id, Caller caller) {
         Article article = lockedForUpdate(id);
+        if (!caller.editor() && !caller.name().equals(article.createdBy)) {
+            throw new ProblemException(403, "Forbidden", "only the writer who created a draft or an editor may delete it");
+        }
         if (article.wasEverPublished() || article.status != ArticleStatus.DRAFT) {
             throw ProblemException.conflict("only a draft that was never published can be deleted; this one is "
                     + article.status + (article.wasEverPublished() ? " and was published" : "")

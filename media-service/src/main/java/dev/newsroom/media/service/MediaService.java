@@ -30,6 +30,7 @@ import dev.newsroom.media.image.ImageRejectedException;
 import dev.newsroom.media.image.MetadataReader;
 import dev.newsroom.media.image.Rendition;
 import dev.newsroom.media.image.RenditionGenerator;
+import dev.newsroom.media.image.StoredOriginal;
 import dev.newsroom.media.storage.BlobStorage;
 import dev.newsroom.outbox.Outbox;
 import dev.newsroom.problem.Problem;
@@ -136,8 +137,9 @@ public class MediaService {
 
         List<String> written = new ArrayList<>();
         try {
-            // The upload is kept as received (with its EXIF) for the archive, and never served.
-            storage.put(key(asset.id, UPLOAD), file);
+            // The upload is kept for the archive, never served, and without what identifies people or places
+            // (GPS, serial numbers): only its orientation, colour profile, caption, credit and by-line remain.
+            storeOriginal(key(asset.id, UPLOAD), file, info, embedded);
             written.add(key(asset.id, UPLOAD));
             for (Rendition rendition : made) {
                 storage.put(key(asset.id, rendition.name()), rendition.bytes());
@@ -277,6 +279,16 @@ public class MediaService {
         stored.bytes = rendition.bytes().length;
         stored.sha256 = sha256(rendition.bytes());
         return stored;
+    }
+
+    private void storeOriginal(String key, Path upload, ImageInfo info, EmbeddedMetadata embedded) throws IOException {
+        Path stripped = Files.createTempFile("newsroom-original-", ".tmp");
+        try {
+            StoredOriginal.write(upload, info, embedded, stripped);
+            storage.put(key, stripped);
+        } finally {
+            Files.deleteIfExists(stripped);
+        }
     }
 
     private void removeQuietly(List<String> keys) {
