@@ -38,7 +38,10 @@ public class SecurityHeaders {
         if (type == null || !type.regionMatches(true, 0, "text/html", 0, 9)) {
             return;
         }
-        headers.set("Content-Security-Policy", tool ? TOOL_POLICY : PAGE_POLICY);
+        if (!headers.contains("Content-Security-Policy")) {
+            // a page that sets its own policy (a stricter one, with its stylesheet's hash) keeps it
+            headers.set("Content-Security-Policy", tool ? TOOL_POLICY : PAGE_POLICY);
+        }
         headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
         headers.set("X-Frame-Options", "DENY");
     }
