@@ -64,6 +64,29 @@ public final class HostileRequests {
         return probes;
     }
 
+    /**
+     * Requests no metric may keep apart: OPTIONS, TRACE, GET and DELETE of paths that match nothing, and of every
+     * documented path with {@code marker} in each of its parameters. After them, {@code marker} must not appear in
+     * /q/metrics: labels name route templates, so unique paths cannot fill the label limit.
+     */
+    public static List<Probe> uniquePaths(String baseUrl, String marker) {
+        List<Probe> probes = new ArrayList<>();
+        for (String method : List.of("OPTIONS", "TRACE", "GET", "DELETE", "PUT")) {
+            for (int i = 0; i < 10; i++) {
+                probes.add(new Probe(method + " unknown " + i, method, "/" + marker + "-" + i + "/x", Map.of(), null,
+                        null));
+            }
+            for (Iterator<String> paths = openApi(baseUrl).path("paths").fieldNames(); paths.hasNext();) {
+                String template = paths.next();
+                String path = template.replaceAll("\\{[^}]+}", marker);
+                if (!path.equals(template)) {
+                    probes.add(new Probe(method + " " + template, method, path, Map.of(), null, null));
+                }
+            }
+        }
+        return probes;
+    }
+
     private static List<Probe> probes(String template, String method, JsonNode operation, JsonNode shared) {
         Map<String, JsonNode> pathParams = new LinkedHashMap<>();
         Map<String, JsonNode> queryParams = new LinkedHashMap<>();

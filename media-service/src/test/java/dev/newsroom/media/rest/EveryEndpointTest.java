@@ -3,9 +3,11 @@ package dev.newsroom.media.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import dev.newsroom.testsupport.HostileRequests;
@@ -33,5 +35,17 @@ class EveryEndpointTest {
                         .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
             }
         }));
+    }
+
+    @Test
+    void uniquePathsDoNotBecomeMetricLabels() {
+        String base = "http://localhost:" + RestAssured.port;
+        String marker = "probe" + UUID.randomUUID().toString().replace("-", "");
+        for (HostileRequests.Probe probe : HostileRequests.uniquePaths(base, marker)) {
+            HttpResponse<String> response = HostileRequests.send(base, probe, "Basic ZWRpdG9yOmVkaXRvcg==");
+            assertThat(response.statusCode()).as(probe.name()).isLessThan(500);
+        }
+        String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("http_server_requests").doesNotContain(marker);
     }
 }
