@@ -10,8 +10,8 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * Every POST, PUT and PATCH must say it sends JSON (or the multipart form an upload declares), even when it has no
- * body. A cross-site HTML form can only send form encodings or text/plain, so a browser holding an editor's
+ * Every POST, PUT and PATCH with credentials must say it sends JSON (or the multipart form an upload declares), even
+ * when it has no body. A cross-site HTML form can only send form encodings or text/plain, so a browser holding an editor's
  * credentials cannot be made to publish, unpublish or restore from another site.
  */
 public class JsonStateChanges {
@@ -21,6 +21,9 @@ public class JsonStateChanges {
         String method = request.getMethod();
         if (!method.equals("POST") && !method.equals("PUT") && !method.equals("PATCH")) {
             return;
+        }
+        if (request.getHeaderString("Authorization") == null && request.getHeaderString("Cookie") == null) {
+            return; // no credentials a browser could attach on its own: nothing to forge, authentication answers 401
         }
         MediaType sent = request.getMediaType();
         if (sent != null && (isJson(sent) || declares(resource, sent))) {
