@@ -1,9 +1,11 @@
 package dev.newsroom.problem;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -15,6 +17,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.logging.Log;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -66,6 +70,24 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response otherJsonProcessing(JsonProcessingException e) {
         return respond(Problem.of(400, "Malformed JSON", "the request body is not valid JSON"));
+    }
+
+    @ServerExceptionMapper
+    public Response malformedMultipart(MultipartParser.MalformedMessageException e) {
+        return respond(new Problem("about:blank", "Invalid request", 400,
+                "the multipart body cannot be read (a part's headers are malformed, e.g. a line break in a file name)",
+                List.of(new Problem.FieldError("file", "the part cannot be read"))));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableBody(IOException e, HttpHeaders headers) {
+        MediaType type = headers.getMediaType();
+        if (type != null && type.getType().equals("multipart")) {
+            // the body ended before its closing boundary: the boundary named in Content-Type is not the one used
+            return respond(Problem.of(400, "Invalid request", "the multipart body does not match its boundary"));
+        }
+        Log.error("unexpected failure answering a request", e);
+        return respond(Problem.of(500, "Internal error", "the service failed to answer; the error is logged"));
     }
 
     @ServerExceptionMapper
