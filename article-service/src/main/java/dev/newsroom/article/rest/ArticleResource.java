@@ -72,7 +72,8 @@ public class ArticleResource {
     public Response create(ArticleInput input) {
         SavedArticle saved = articles.create(input, caller());
         // a path, resolved by the client against the address it used: never built from the request's Host header
-        return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, "/api/articles/" + saved.article().id)
+        return Response.status(Response.Status.CREATED)
+                .header(HttpHeaders.LOCATION, "/api/articles/" + saved.article().id)
                 .tag(etag(saved.article()))
                 .entity(ArticleView.of(saved.article(), saved.sanitizerRemoved()))
                 .build();

@@ -26,7 +26,8 @@ class SlowClientTest {
             socket.setSoTimeout(1_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/articles HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic d3JpdGVyOndyaXRlcg==\r\n"
-                    + "Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    + "Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             long start = System.nanoTime();
             StringBuilder answer = new StringBuilder();
             byte[] trickle = " ".repeat(100).getBytes(StandardCharsets.US_ASCII);

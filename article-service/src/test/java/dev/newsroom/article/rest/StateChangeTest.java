@@ -62,7 +62,8 @@ class StateChangeTest {
     @Test
     void aPublicationTimeBeyondTheStorableRangeIsA400NamingAt() {
         String id = createDraft("Far future");
-        for (String at : new String[] {"+999999-01-01T00:00:00Z", "-999999-01-01T00:00:00Z", "+10000-01-01T00:00:00Z"}) {
+        for (String at : new String[] {"+999999-01-01T00:00:00Z", "-999999-01-01T00:00:00Z",
+                "+10000-01-01T00:00:00Z"}) {
             editor().body("{\"at\": \"" + at + "\"}").post("/api/articles/{id}/publish", id)
                     .then().statusCode(400).contentType("application/problem+json")
                     .body("errors.field", hasItem("at"));

@@ -117,7 +117,8 @@ public class FeedCache {
 
         @Override
         public long expireAfterCreate(Key key, RenderedFeed feed, long currentTime) {
-            return TimeUnit.MILLISECONDS.toNanos(Math.max(0, feed.expires().toEpochMilli() - System.currentTimeMillis()));
+            long left = feed.expires().toEpochMilli() - System.currentTimeMillis();
+            return TimeUnit.MILLISECONDS.toNanos(Math.max(0, left));
         }
 
         @Override

@@ -36,7 +36,8 @@ class AdminRebuildTest {
 
     @Test
     void rebuildNeedsTheOperatorToken() {
-        given().contentType("application/json").post("/admin/rebuild").then().statusCode(401).contentType("application/problem+json")
+        given().contentType("application/json").post("/admin/rebuild").then().statusCode(401)
+                .contentType("application/problem+json")
                 .header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"));
         given().header("Authorization", "Bearer wrong").contentType("application/json").post("/admin/rebuild")
                 .then().statusCode(401).contentType("application/problem+json")

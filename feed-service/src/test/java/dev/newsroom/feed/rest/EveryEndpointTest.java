@@ -17,8 +17,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 
 /**
- * Every operation of the OpenAPI document, anonymous, as a reader (the operators' endpoints then answer 401), gets hostile path segments, query parameters, headers and
- * bodies: none may answer 5xx, and every 4xx is a problem document.
+ * Every operation of the OpenAPI document, anonymous, as a reader (the operators' endpoints then answer 401), gets hostile path
+ * segments, query parameters, headers and bodies: none may answer 5xx, and every 4xx is a problem document.
  */
 @QuarkusTest
 @WithTestResource(NewsroomTestResource.class)

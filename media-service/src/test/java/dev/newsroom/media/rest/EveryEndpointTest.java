@@ -17,8 +17,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 
 /**
- * Every operation of the OpenAPI document, signed in as an editor, who may call every endpoint, gets hostile path segments, query parameters, headers and
- * bodies: none may answer 5xx, and every 4xx is a problem document.
+ * Every operation of the OpenAPI document, signed in as an editor, who may call every endpoint, gets hostile path
+ * segments, query parameters, headers and bodies: none may answer 5xx, and every 4xx is a problem document.
  */
 @QuarkusTest
 @WithTestResource(NewsroomTestResource.class)
