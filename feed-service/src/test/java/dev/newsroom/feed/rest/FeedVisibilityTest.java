@@ -80,7 +80,10 @@ class FeedVisibilityTest {
 
         for (String file : Feeds.FILES) {
             // a section only held-back stories carry does not exist for readers yet, so it cannot leak their subject
-            given().get(section(section, file)).then().statusCode(404);
+            // (on a machine so slow that the six seconds have passed, the section is rightly visible already)
+            if (Instant.now().isBefore(until)) {
+                given().get(section(section, file)).then().statusCode(404);
+            }
             assertThat(text("/feeds/" + file)).doesNotContain(embargoed.id().toString(), early.id().toString(),
                     scheduled.id().toString()).doesNotContain("deleted-entry ref=\"urn:uuid:" + scheduled.id());
         }
