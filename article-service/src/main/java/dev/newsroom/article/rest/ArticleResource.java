@@ -140,6 +140,9 @@ public class ArticleResource {
     @POST
     @Path("/{id}/publish")
     @RolesAllowed(EDITOR)
+    // any type matches here, so an anonymous caller gets 401; JsonStateChanges then requires JSON of every caller
+    // with credentials, also when there is no body
+    @Consumes(MediaType.WILDCARD)
     public Response publish(@PathParam("id") UUID id, byte[] body) throws IOException {
         PublishRequest request = optionalBody(body, PublishRequest.class);
         if (request != null) {
@@ -154,6 +157,7 @@ public class ArticleResource {
     @POST
     @Path("/{id}/unpublish")
     @RolesAllowed(EDITOR)
+    @Consumes(MediaType.WILDCARD) // see publish
     public Response unpublish(@PathParam("id") UUID id, byte[] body) throws IOException {
         UnpublishRequest request = optionalBody(body, UnpublishRequest.class);
         Article article = articles.unpublish(id, request == null ? null : request.reason(), caller());
@@ -181,6 +185,7 @@ public class ArticleResource {
 
     @POST
     @Path("/{id}/revisions/{n}/restore")
+    @Consumes(MediaType.WILDCARD) // see publish
     public Response restore(@PathParam("id") UUID id, @PathParam("n") int number,
             @HeaderParam("If-Match") String ifMatch) {
         SavedArticle saved = articles.restore(id, number, IfMatch.version(ifMatch), caller());

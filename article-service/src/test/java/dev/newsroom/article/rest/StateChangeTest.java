@@ -43,7 +43,8 @@ class StateChangeTest {
                 .then().statusCode(415).contentType("application/problem+json");
         basicEditor().contentType("application/x-www-form-urlencoded").body("a=b").post(path)
                 .then().statusCode(415).contentType("application/problem+json");
-        basicEditor().contentType("multipart/form-data; boundary=x").body("--x--\r\n").post(path)
+        basicEditor().contentType("multipart/form-data; boundary=x")
+                .body("--x--\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).post(path)
                 .then().statusCode(415).contentType("application/problem+json");
         basicEditor().post(path).then().statusCode(415).contentType("application/problem+json")
                 .body("errors.field", hasItem("Content-Type"));
