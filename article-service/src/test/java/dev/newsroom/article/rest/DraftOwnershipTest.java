@@ -1,8 +1,8 @@
 package dev.newsroom.article.rest;
 
-import static dev.newsroom.article.Newsroom.createDraft;
-import static dev.newsroom.article.Newsroom.editor;
-import static dev.newsroom.article.Newsroom.writer;
+import static dev.newsroom.article.EditorsApi.createDraft;
+import static dev.newsroom.article.EditorsApi.editor;
+import static dev.newsroom.article.EditorsApi.writer;
 import static io.restassured.RestAssured.given;
 
 import org.junit.jupiter.api.Test;

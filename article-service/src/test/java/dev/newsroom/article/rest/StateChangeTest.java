@@ -1,11 +1,11 @@
 package dev.newsroom.article.rest;
 
-import static dev.newsroom.article.Newsroom.createDraft;
-import static dev.newsroom.article.Newsroom.draft;
-import static dev.newsroom.article.Newsroom.editor;
-import static dev.newsroom.article.Newsroom.json;
-import static dev.newsroom.article.Newsroom.publish;
-import static dev.newsroom.article.Newsroom.writer;
+import static dev.newsroom.article.EditorsApi.createDraft;
+import static dev.newsroom.article.EditorsApi.draft;
+import static dev.newsroom.article.EditorsApi.editor;
+import static dev.newsroom.article.EditorsApi.json;
+import static dev.newsroom.article.EditorsApi.publish;
+import static dev.newsroom.article.EditorsApi.writer;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;

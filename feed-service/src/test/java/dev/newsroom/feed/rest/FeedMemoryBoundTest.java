@@ -19,12 +19,10 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.newsroom.feed.service.FeedCache;
-import dev.newsroom.feed.support.Newsroom;
+import dev.newsroom.feed.support.UpstreamEvents;
 import dev.newsroom.feed.support.TestArticle;
 import dev.newsroom.testsupport.NewsroomTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,20 +52,10 @@ class FeedMemoryBoundTest {
     private static final long CACHE_BYTES = 1L << 20;
     /** Retained heap allowed to grow over the whole test; the unbounded cache grew by over 100 MB here. */
     private static final long HEAP_GROWTH_BOUND = 24L << 20;
-    private static Newsroom newsroom;
+    private final UpstreamEvents newsroom = UpstreamEvents.shared();
 
     @Inject
     FeedCache cache;
-
-    @BeforeAll
-    static void connect() {
-        newsroom = new Newsroom();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        newsroom.close();
-    }
 
     @Test
     void unknownSectionsAndTagsAnswer404AsProblems() {

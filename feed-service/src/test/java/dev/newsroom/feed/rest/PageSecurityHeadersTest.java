@@ -9,11 +9,9 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import dev.newsroom.feed.support.Newsroom;
+import dev.newsroom.feed.support.UpstreamEvents;
 import dev.newsroom.feed.support.TestArticle;
 import dev.newsroom.testsupport.NewsroomTestResource;
 import io.quarkus.test.common.WithTestResource;
@@ -25,17 +23,7 @@ import io.restassured.response.Response;
 @WithTestResource(NewsroomTestResource.class)
 class PageSecurityHeadersTest {
 
-    private static Newsroom newsroom;
-
-    @BeforeAll
-    static void connect() {
-        newsroom = new Newsroom();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        newsroom.close();
-    }
+    private final UpstreamEvents newsroom = UpstreamEvents.shared();
 
     @Test
     void articlePagesCarryTheSecurityHeaders() {
