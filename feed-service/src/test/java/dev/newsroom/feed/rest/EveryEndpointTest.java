@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import dev.newsroom.testsupport.HostileRequests;
+import dev.newsroom.feed.support.WebSubHub;
 import dev.newsroom.testsupport.NewsroomTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,6 +23,7 @@ import io.restassured.RestAssured;
  */
 @QuarkusTest
 @WithTestResource(NewsroomTestResource.class)
+@WithTestResource(WebSubHub.class)
 class EveryEndpointTest {
 
     @TestFactory

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import dev.newsroom.feed.service.FeedCache;
 import dev.newsroom.feed.support.UpstreamEvents;
 import dev.newsroom.feed.support.TestArticle;
+import dev.newsroom.feed.support.WebSubHub;
 import dev.newsroom.testsupport.NewsroomTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -39,6 +40,7 @@ import jakarta.inject.Inject;
 @QuarkusTest
 @TestProfile(FeedMemoryBoundTest.SmallCache.class)
 @WithTestResource(NewsroomTestResource.class)
+@WithTestResource(WebSubHub.class)
 class FeedMemoryBoundTest {
 
     /** A 1 MiB feed cache, so a few thousand pages overflow it. */
