@@ -28,6 +28,10 @@ public interface ArticleConfig {
         /** Longest sleep between two looks at the schedule: bounds how late another replica's schedule is seen if its own replica dies. */
         @WithDefault("5s")
         Duration pollInterval();
+
+        /** A scheduled publication later than this counts as a miss (metrics newsroom_article_schedule_*). */
+        @WithDefault("5s")
+        Duration lateAfter();
     }
 
     /** Settings of the lead-image check. */

@@ -42,10 +42,11 @@ public class ArticleService {
     private final Outbox outbox;
     private final Clock clock;
     private final Event<PublicationScheduled> scheduled;
+    private final ScheduleMonitor schedule;
 
     public ArticleService(ArticleRepository articles, ArticleRevisionRepository revisions, SlugAllocator slugs,
             ArticleValidator validator, MediaCatalog media, Outbox outbox, Clock clock,
-            Event<PublicationScheduled> scheduled) {
+            Event<PublicationScheduled> scheduled, ScheduleMonitor schedule) {
         this.articles = articles;
         this.revisions = revisions;
         this.slugs = slugs;
@@ -54,6 +55,7 @@ public class ArticleService {
         this.outbox = outbox;
         this.clock = clock;
         this.scheduled = scheduled;
+        this.schedule = schedule;
     }
 
     public SavedArticle create(ArticleInput input, Caller caller) {
@@ -239,7 +241,10 @@ public class ArticleService {
     public int publishDue() {
         Instant now = clock.instant();
         List<Article> due = articles.dueForPublication(now, DUE_BATCH);
-        due.forEach(article -> publishNow(article, "scheduler", now));
+        due.forEach(article -> {
+            schedule.fired(article.id.toString(), article.scheduledAt, now);
+            publishNow(article, "scheduler", now);
+        });
         return due.size();
     }
 

@@ -31,6 +31,8 @@ public class FeedChanges {
         this.publishToVisible = Timer.builder("newsroom.feed.publish.to.visible")
                 .description("time from an event's time to the feeds of this replica serving it")
                 .publishPercentileHistogram()
+                // exact bucket bounds for the SLO "99% visible within 5 s" and its alerts (deploy/monitoring)
+                .serviceLevelObjectives(Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(5))
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofMinutes(1))
                 .register(metrics);

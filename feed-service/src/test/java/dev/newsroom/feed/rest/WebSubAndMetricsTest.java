@@ -19,6 +19,7 @@ import dev.newsroom.feed.support.UpstreamEvents;
 import dev.newsroom.feed.support.TestArticle;
 import dev.newsroom.feed.support.WebSubHub;
 import dev.newsroom.testsupport.NewsroomTestResource;
+import dev.newsroom.testsupport.PrometheusText;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -61,17 +62,48 @@ class WebSubAndMetricsTest {
     }
 
     @Test
-    void metricsShowLatencyDeadLettersAndConsumerLag() {
+    void metricsShowLatencyDeadLettersConsumerLagAndHttpPerRoute() {
         newsroom.published(TestArticle.headlined("Measured").section("measured"));
         await().atMost(WAIT).untilAsserted(() -> assertThat(text(section("measured", "rss.xml"))).contains("Measured"));
         await().atMost(WAIT).untilAsserted(() -> {
-            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-            assertThat(metrics).contains("newsroom_feed_publish_to_visible_seconds_bucket{",
-                    "newsroom_feed_publish_to_visible_seconds_count",
-                    "newsroom_feed_dead_letters_total{topic=\"newsroom.articles\"}",
-                    "newsroom_feed_dead_letters_total{topic=\"newsroom.media\"}",
-                    "newsroom_feed_consumer_lag_records{topic=\"newsroom.articles\"}",
-                    "newsroom_feed_consumer_lag_records{topic=\"newsroom.media\"}");
+            PrometheusText metrics = metrics();
+            // the SLO "99 % visible within 5 s" is read from the le="5.0" bucket: it must exist exactly
+            assertThat(value(metrics, "newsroom_feed_publish_to_visible_seconds_bucket", "le", "5.0"))
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(value(metrics, "newsroom_feed_publish_to_visible_seconds_count"))
+                    .isGreaterThanOrEqualTo(1);
+            value(metrics, "newsroom_feed_dead_letters_total", "topic", "newsroom.articles");
+            value(metrics, "newsroom_feed_dead_letters_total", "topic", "newsroom.media");
+            for (String topic : new String[] {"newsroom.articles", "newsroom.media"}) {
+                assertThat(metrics.samples("newsroom_consumer_lag_records", "group", "feed-service", "topic", topic))
+                        .isNotEmpty()
+                        .allSatisfy(sample -> assertThat(sample.value()).isGreaterThanOrEqualTo(0))
+                        .allSatisfy(sample -> assertThat(sample.labels()).containsKey("partition"));
+            }
         });
+        PrometheusText metrics = metrics();
+        // what deploy/'s alerts and dashboard query is really exported
+        assertThat(metrics.names()).containsAll(PrometheusText.monitoredNames("feed-service"));
+        assertThat(metrics.samples("jvm_threads_live_threads")).allSatisfy(
+                sample -> assertThat(sample.labels()).containsEntry("application", "feed-service"));
+        assertThat(value(metrics, "http_server_requests_seconds_count", "uri", "/feeds/sections/{section}/{file}",
+                "status", "200")).isGreaterThanOrEqualTo(1);
+        value(metrics, "http_server_requests_seconds_bucket", "uri", "/feeds/sections/{section}/{file}",
+                "le", "0.1");
+        assertThat(metrics.samples("http_server_requests_seconds_count"))
+                .noneMatch(sample -> sample.labels().getOrDefault("uri", "").contains("measured"));
+        assertThat(value(metrics, "agroal_max_used_count", "datasource", "default"))
+                .isGreaterThanOrEqualTo(1);
+        value(metrics, "jvm_memory_used_bytes", "area", "heap");
+    }
+
+    /** The value of the first sample of this metric with these labels; fails naming it when there is none. */
+    private static double value(PrometheusText metrics, String name, String... labels) {
+        return metrics.value(name, labels).orElseThrow(() -> new AssertionError(
+                name + " " + String.join(",", labels) + " is not on /q/metrics"));
+    }
+
+    private static PrometheusText metrics() {
+        return PrometheusText.parse(given().get("/q/metrics").then().statusCode(200).extract().asString());
     }
 }

@@ -34,6 +34,7 @@ public final class RenditionGenerator {
     public static final int DEFAULT_MAX_WAITING = 32;
 
     private final Semaphore decodes;
+    private final int maxConcurrentDecodes;
     private final DecodeBudget memory;
     private final int maxAdmitted;
     private final AtomicInteger admitted = new AtomicInteger();
@@ -56,6 +57,7 @@ public final class RenditionGenerator {
                     + " and " + maxWaiting);
         }
         this.decodes = new Semaphore(maxConcurrentDecodes, true);
+        this.maxConcurrentDecodes = maxConcurrentDecodes;
         this.memory = memory;
         this.maxAdmitted = maxConcurrentDecodes + maxWaiting;
     }
@@ -85,6 +87,26 @@ public final class RenditionGenerator {
     /** Uploads being converted or waiting for their turn, for tests. */
     int admitted() {
         return admitted.get();
+    }
+
+    /** Images being decoded and re-encoded right now. */
+    public int decoding() {
+        return maxConcurrentDecodes - decodes.availablePermits();
+    }
+
+    /** Admitted uploads not decoding yet: waiting for a turn or for memory (the decode queue). */
+    public int waiting() {
+        return Math.max(0, admitted.get() - decoding());
+    }
+
+    /** Bytes of the decode memory budget that no decode holds at this moment. */
+    public long memoryAvailable() {
+        return memory.available();
+    }
+
+    /** The whole decode memory budget in bytes. */
+    public long memoryBudget() {
+        return memory.bytes();
     }
 
     private List<Rendition> admittedGenerate(Path file, ImageInfo info) throws ImageRejectedException {

@@ -62,10 +62,13 @@ public class MediaService {
     private final MediaConfig config;
     private final Clock clock;
     private final AssetUses uses;
+    private final UploadMetrics uploads;
 
     public MediaService(ImageInspector inspector, MetadataReader metadata, RenditionGenerator renditions,
-            BlobStorage storage, Outbox outbox, MediaConfig config, Clock clock, AssetUses uses) {
+            BlobStorage storage, Outbox outbox, MediaConfig config, Clock clock, AssetUses uses,
+            UploadMetrics uploads) {
         this.uses = uses;
+        this.uploads = uploads;
         this.inspector = inspector;
         this.metadata = metadata;
         this.renditions = renditions;
@@ -73,6 +76,7 @@ public class MediaService {
         this.outbox = outbox;
         this.config = config;
         this.clock = clock;
+        this.uploads = uploads;
     }
 
     /** What an uploader says about the image; blank fields are filled from the image's own metadata. */
@@ -114,6 +118,7 @@ public class MediaService {
             info = inspector.inspect(file, new ImageLimits(config.maxBytes(), config.maxPixels()));
             made = renditions.generate(file, info);
         } catch (ImageRejectedException e) {
+            uploads.refused(e.reason());
             throw rejected(e);
         }
         EmbeddedMetadata embedded = metadata.read(file);
