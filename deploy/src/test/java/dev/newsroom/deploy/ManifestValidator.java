@@ -45,6 +45,8 @@ import java.util.Set;
  *       OpenAPI document (unknown fields, required fields), then its Gson models (types, quantities).</li>
  *   <li>Strimzi kinds: the openAPIV3Schema of the CRDs the build generates from io.strimzi:api.</li>
  *   <li>CloudNativePG kinds: the subset of its v1 API kept in src/test/resources/schemas.</li>
+ *   <li>Prometheus Operator kinds (PodMonitor, ServiceMonitor, PrometheusRule) and the Barman Cloud plugin's
+ *       ObjectStore: the subsets kept there too.</li>
  * </ul>
  * CRD schemas are checked strictly, as {@code kubectl apply} does by default: a field the schema does
  * not declare is an error unless the schema says x-kubernetes-preserve-unknown-fields.
@@ -78,7 +80,9 @@ final class ManifestValidator {
         if (shared == null) {
             Map<String, JsonSchema> schemas = new HashMap<>();
             loadStrimzi(schemas);
-            loadCloudNativePg(schemas);
+            loadHandKept("/schemas/cloudnative-pg-v1.json", "postgresql.cnpg.io/v1", schemas);
+            loadHandKept("/schemas/prometheus-operator-v1.json", "monitoring.coreos.com/v1", schemas);
+            loadHandKept("/schemas/barman-cloud-v1.json", "barmancloud.cnpg.io/v1", schemas);
             new JSON();
             shared = new ManifestValidator(schemas);
         }
@@ -147,11 +151,12 @@ final class ManifestValidator {
         }
     }
 
-    private static void loadCloudNativePg(Map<String, JsonSchema> schemas) {
-        try (InputStream in = ManifestValidator.class.getResourceAsStream("/schemas/cloudnative-pg-v1.json")) {
+    /** A hand-kept subset of an operator's API (src/test/resources/schemas), for operators that publish no CRD artifact. */
+    private static void loadHandKept(String resource, String apiVersion, Map<String, JsonSchema> schemas) {
+        try (InputStream in = ManifestValidator.class.getResourceAsStream(resource)) {
             JsonNode kinds = JSON_MAPPER.readTree(in).path("kinds");
             kinds.fieldNames().forEachRemaining(kind ->
-                    schemas.put("postgresql.cnpg.io/v1/" + kind, compile(strict(kinds.path(kind).deepCopy()))));
+                    schemas.put(apiVersion + "/" + kind, compile(strict(kinds.path(kind).deepCopy()))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
