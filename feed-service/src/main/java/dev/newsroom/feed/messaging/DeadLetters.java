@@ -15,6 +15,7 @@ import dev.newsroom.events.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +26,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * -offset, -exception-class-name), and counts it. Returns only once the broker has it, so it is never lost.
  */
 @ApplicationScoped
+@Startup // its counters exist before the first dead letter, so a dashboard shows zero rather than nothing
 public class DeadLetters {
 
     static final String SUFFIX = ".dlq";
