@@ -7,6 +7,11 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -20,11 +25,14 @@ public class Outbox {
     private final ObjectMapper json;
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
+    private final Tracer tracer;
 
-    public Outbox(ObjectMapper json, TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
+    public Outbox(ObjectMapper json, TransactionSynchronizationRegistry transactions, OutboxRelay relay,
+            Tracer tracer) {
         this.json = json;
         this.transactions = transactions;
         this.relay = relay;
+        this.tracer = tracer;
     }
 
     /** Records an event; it reaches Kafka only if the surrounding transaction commits. */
@@ -40,7 +48,18 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event data cannot be written as JSON: " + e.getOriginalMessage(), e);
         }
-        event.persist();
+        // A span of its own, whose context the row keeps: the relay's send (and each consumer) continues it later.
+        Span span = tracer.spanBuilder("outbox append " + type).setSpanKind(SpanKind.INTERNAL)
+                .setAttribute("newsroom.aggregate.id", aggregateId)
+                .setAttribute("newsroom.event.id", event.eventId.toString())
+                .setAttribute("newsroom.event.type", type)
+                .startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            event.traceparent = TraceContext.traceparent(Context.current());
+            event.persist();
+        } finally {
+            span.end();
+        }
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {

@@ -41,4 +41,8 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "sent_at")
     public Instant sentAt;
+
+    /** W3C trace context of the change that wrote the event ({@code null} while tracing is off). */
+    @Column(name = "traceparent")
+    public String traceparent;
 }

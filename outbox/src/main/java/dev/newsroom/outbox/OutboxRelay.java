@@ -1,6 +1,7 @@
 package dev.newsroom.outbox;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -27,10 +29,12 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,6 +52,7 @@ public class OutboxRelay {
 
     private static final int BATCH = 200;
     private static final long ADVISORY_LOCK = 0x6f7574626f78L;
+    private static final String CE_TRACEPARENT = "ce_traceparent";
 
     private final Emitter<String> emitter;
     private final EntityManager entities;
@@ -205,10 +210,16 @@ public class OutboxRelay {
                 .withTimestamp(event.occurredAt.atZone(ZoneOffset.UTC))
                 .withDataContentType("application/json")
                 .build();
-        OutgoingKafkaRecordMetadata<String> record = OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(event.aggregateId)
-                .build();
-        Message<String> message = Message.of(event.payload, Metadata.of(cloudEvent, record),
+        OutgoingKafkaRecordMetadata.OutgoingKafkaRecordMetadataBuilder<String> record = OutgoingKafkaRecordMetadata
+                .<String>builder().withKey(event.aggregateId);
+        if (event.traceparent != null) {
+            // CloudEvents' distributed-tracing extension: the context in which the event was written. The connector
+            // adds the W3C traceparent header of its send span, a child of that context (TracingMetadata below).
+            record.withHeaders(new RecordHeaders().add(CE_TRACEPARENT, event.traceparent.getBytes(StandardCharsets.UTF_8)));
+        }
+        Context parent = TraceContext.parent(event.traceparent);
+        Message<String> message = Message.of(event.payload,
+                Metadata.of(cloudEvent, record.build(), TracingMetadata.with(parent, parent)),
                 () -> {
                     acked.complete(null);
                     return CompletableFuture.completedFuture(null);

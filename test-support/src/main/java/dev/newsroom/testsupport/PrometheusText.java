@@ -39,7 +39,9 @@ public final class PrometheusText {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
-            Matcher sample = SAMPLE.matcher(line.strip());
+            // an exemplar (" # {trace_id=...} value time", present while tracing is on) is not part of the sample
+            int exemplar = line.indexOf(" # {");
+            Matcher sample = SAMPLE.matcher((exemplar < 0 ? line : line.substring(0, exemplar)).strip());
             if (!sample.matches()) {
                 throw new IllegalArgumentException("not a Prometheus sample line: " + line);
             }

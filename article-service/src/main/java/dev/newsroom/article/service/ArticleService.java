@@ -18,6 +18,7 @@ import dev.newsroom.events.ArticleEventType;
 import dev.newsroom.outbox.Outbox;
 import dev.newsroom.outbox.OutboxEvent;
 import dev.newsroom.problem.ProblemException;
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -337,6 +338,7 @@ public class ArticleService {
     private void emit(Article article, ArticleEventType type) {
         outbox.append(article.id.toString(), type.cloudEventType(), ArticleEventMapper.toSnapshot(article),
                 article.updatedAt);
+        Log.infof("article %s: %s, revision %d", article.id, type.cloudEventType(), article.revision);
     }
 
     private static ProblemException notFound(UUID id) {

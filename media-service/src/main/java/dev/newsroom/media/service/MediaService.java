@@ -76,7 +76,6 @@ public class MediaService {
         this.outbox = outbox;
         this.config = config;
         this.clock = clock;
-        this.uploads = uploads;
     }
 
     /** What an uploader says about the image; blank fields are filled from the image's own metadata. */
@@ -259,6 +258,7 @@ public class MediaService {
     private void emit(MediaAsset asset, MediaEventType type) {
         outbox.append(asset.id.toString(), type.cloudEventType(),
                 MediaEventMapper.toSnapshot(asset, config.publicUrl()), asset.updatedAt);
+        Log.infof("asset %s: %s", asset.id, type.cloudEventType());
     }
 
     private static ProblemException rejected(ImageRejectedException e) {
@@ -301,6 +301,7 @@ public class MediaService {
             try {
                 storage.delete(key);
             } catch (IOException e) {
+                // the key starts with the asset's id
                 Log.warnf("could not remove the stored file %s: %s", key, e.getMessage());
             }
         }

@@ -1,0 +1,41 @@
+package dev.newsroom.feed.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.newsroom.feed.support.WebSubHub;
+import dev.newsroom.testsupport.LogCapture;
+import dev.newsroom.testsupport.NewsroomTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The operators' admin token, right or wrong, never reaches the log, even at DEBUG. */
+@QuarkusTest
+@WithTestResource(NewsroomTestResource.class)
+@WithTestResource(WebSubHub.class)
+class NoSecretsInLogsTest {
+
+    private static final String ADMIN_TOKEN = "local-admin-token";
+    private static final String WRONG_TOKEN = "guessed-T0ken-7f3a9c";
+
+    @Test
+    void adminTokensNeverAppearInTheLog() {
+        List<String> lines;
+        try (LogCapture log = LogCapture.start("dev.newsroom", "io.quarkus.security", "io.quarkus.vertx.http",
+                "io.quarkus.resteasy.reactive")) {
+            given().header("Authorization", "Bearer " + ADMIN_TOKEN).post("/admin/rebuild").then().statusCode(202);
+            given().header("Authorization", "Bearer " + WRONG_TOKEN).get("/admin/rebuild").then().statusCode(401);
+            given().header("Authorization", "Basic " + WRONG_TOKEN).get("/admin/rebuild").then().statusCode(401);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(log.lines())
+                    .as("the capture sees the rebuild the token started").anyMatch(line -> line.contains("rebuilt")));
+            lines = log.lines();
+        }
+        assertThat(lines).noneMatch(line -> line.contains(ADMIN_TOKEN) || line.contains(WRONG_TOKEN));
+    }
+}
