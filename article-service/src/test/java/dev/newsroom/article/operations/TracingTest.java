@@ -1,8 +1,8 @@
 package dev.newsroom.article.operations;
 
-import static dev.newsroom.article.Newsroom.createDraft;
-import static dev.newsroom.article.Newsroom.editor;
-import static dev.newsroom.article.Newsroom.unique;
+import static dev.newsroom.article.EditorsApi.createDraft;
+import static dev.newsroom.article.EditorsApi.editor;
+import static dev.newsroom.article.EditorsApi.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
