@@ -8,7 +8,7 @@ import jakarta.inject.Singleton;
 
 /**
  * HTTP metrics are labelled with route templates ({@code /api/media/{id}}). A request no route answers (404, or
- * 405 for a method a path does not have) would otherwise carry its raw path, so anyone sending unique paths
+ * 405 for a method a path does not have, and OPTIONS or TRACE anywhere) would otherwise carry its raw path, so anyone sending unique paths
  * could fill the label limit and push real routes out: those all share the label {@code UNMATCHED}.
  */
 public class MetricLabels {
@@ -24,8 +24,11 @@ public class MetricLabels {
                 }
                 String uri = id.getTag("uri");
                 String status = id.getTag("status");
-                if (uri == null || uri.contains("{") || !("404".equals(status) || "405".equals(status)
-                        || "501".equals(status) || "400".equals(status))) {
+                String method = id.getTag("method");
+                // OPTIONS and TRACE are answered for any path without a route template, whatever their status.
+                boolean untemplated = "OPTIONS".equals(method) || "TRACE".equals(method)
+                        || "404".equals(status) || "405".equals(status) || "501".equals(status) || "400".equals(status);
+                if (uri == null || uri.contains("{") || !untemplated) {
                     return id;
                 }
                 return id.withTag(Tag.of("uri", "UNMATCHED"));
