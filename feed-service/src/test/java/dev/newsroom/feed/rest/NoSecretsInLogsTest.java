@@ -29,7 +29,8 @@ class NoSecretsInLogsTest {
         List<String> lines;
         try (LogCapture log = LogCapture.start("dev.newsroom", "io.quarkus.security", "io.quarkus.vertx.http",
                 "io.quarkus.resteasy.reactive")) {
-            given().header("Authorization", "Bearer " + ADMIN_TOKEN).post("/admin/rebuild").then().statusCode(202);
+            given().header("Authorization", "Bearer " + ADMIN_TOKEN).contentType("application/json")
+                    .post("/admin/rebuild").then().statusCode(202);
             given().header("Authorization", "Bearer " + WRONG_TOKEN).get("/admin/rebuild").then().statusCode(401);
             given().header("Authorization", "Basic " + WRONG_TOKEN).get("/admin/rebuild").then().statusCode(401);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(log.lines())

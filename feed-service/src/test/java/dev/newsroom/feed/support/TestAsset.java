@@ -25,7 +25,9 @@ public final class TestAsset {
         this.caption = caption;
         this.credit = credit;
         this.revision++;
-        this.updatedAt = updatedAt.plusSeconds(1);
+        // as media-service stamps an update: when it happens, and never before the previous revision
+        Instant now = Instant.now();
+        this.updatedAt = now.isAfter(updatedAt) ? now : updatedAt.plusSeconds(1);
         return this;
     }
 
