@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.newsroom.article.Article;
+import dev.newsroom.article.ArticleFilter;
 import dev.newsroom.article.ArticleStatus;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsroom.article.Article;
 import dev.newsroom.article.ArticleStatus;
 import dev.newsroom.article.content.PlainText;
-import dev.newsroom.article.repository.ArticleFilter;
+import dev.newsroom.article.ArticleFilter;
 import dev.newsroom.article.service.ArticleInput;
 import dev.newsroom.article.service.ArticleListing;
 import dev.newsroom.article.service.ArticleService;

@@ -10,7 +10,7 @@ import dev.newsroom.article.ArticleRevision;
 import dev.newsroom.article.ArticleStatus;
 import dev.newsroom.article.RevisionContent;
 import dev.newsroom.article.event.ArticleEventMapper;
-import dev.newsroom.article.repository.ArticleFilter;
+import dev.newsroom.article.ArticleFilter;
 import dev.newsroom.article.repository.ArticleMatches;
 import dev.newsroom.article.repository.ArticleRepository;
 import dev.newsroom.article.repository.ArticleRevisionRepository;

@@ -1,6 +1,4 @@
-package dev.newsroom.article.repository;
-
-import dev.newsroom.article.ArticleStatus;
+package dev.newsroom.article;
 
 /**
  * What the story list is narrowed to; a {@code null} field does not narrow it. {@code text} is a web-search query
