@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.Response;
 public class ArticlePageResource {
 
     private static final String HTML = "text/html; charset=utf-8";
+    /** As the feeds: shared caches absorb a crowd, and a stale copy beats an error (this service keeps one too). */
+    private static final String CACHE_CONTROL = "public, max-age=15, stale-if-error=86400";
 
     private final ArticlePages pages;
 
@@ -27,7 +29,7 @@ public class ArticlePageResource {
         return Response.status(outcome.status())
                 .type(HTML)
                 .entity(outcome.html())
-                .cacheControl(CacheControl.valueOf(outcome.status() == 200 ? "public, max-age=15" : "no-cache"))
+                .cacheControl(CacheControl.valueOf(outcome.status() == 200 ? CACHE_CONTROL : "no-cache"))
                 .build();
     }
 }

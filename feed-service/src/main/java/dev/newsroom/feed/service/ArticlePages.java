@@ -13,7 +13,10 @@ import dev.newsroom.page.Site;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-/** Decides what /articles/{slug} answers: the page, 410 once unpublished, 404 before its time or when unknown. */
+/**
+ * Decides what /articles/{slug} answers: the page, 410 once unpublished, 404 before its time or when unknown; while
+ * the database is away, the page as it was last rendered (stale-if-error).
+ */
 @ApplicationScoped
 public class ArticlePages {
 
@@ -25,16 +28,40 @@ public class ArticlePages {
     private final ArticlePageRenderer renderer;
     private final FeedConfig config;
     private final Clock clock;
+    private final DatabaseOutage outage;
+    private final LastGoodPages lastGood = new LastGoodPages(LAST_GOOD_BYTES);
 
-    public ArticlePages(ReadModelRepository readModel, ArticlePageRenderer renderer, FeedConfig config, Clock clock) {
+    /** Pages kept for an outage: a few thousand typical pages, a small part of the heap ./newsroom and deploy/ give. */
+    static final long LAST_GOOD_BYTES = 16L * 1024 * 1024;
+
+    public ArticlePages(ReadModelRepository readModel, ArticlePageRenderer renderer, FeedConfig config, Clock clock,
+            DatabaseOutage outage) {
         this.readModel = readModel;
         this.renderer = renderer;
         this.config = config;
         this.clock = clock;
+        this.outage = outage;
+    }
+
+    public Outcome page(String slug) {
+        Outcome last = lastGood.get(slug);
+        if (last != null && outage.inProgress()) {
+            return last;
+        }
+        try {
+            Outcome outcome = render(slug);
+            lastGood.put(slug, outcome);
+            return outcome;
+        } catch (RuntimeException e) {
+            if (last != null && outage.noticed(e)) {
+                return last;
+            }
+            throw e;
+        }
     }
 
     @Transactional
-    public Outcome page(String slug) {
+    Outcome render(String slug) {
         StoredArticle stored = readModel.bySlug(slug).orElse(null);
         if (stored == null || "PUBLISHED".equals(stored.status())
                 && (stored.visibleFrom() == null || stored.visibleFrom().isAfter(clock.instant()))) {

@@ -14,7 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Rendered feeds kept in memory until the read model changes, so a feed reader's poll costs a map look-up.
  * Concurrent requests for a feed that is not rendered share one render; a render that raced with a change is
- * served to the requests that started before the change, but never cached.
+ * served to the requests that started before the change, but never cached. A change makes the rendered feeds stale
+ * rather than forgetting them: while the database is away, the last good rendering is what readers get
+ * (stale-if-error), never an error.
  */
 @ApplicationScoped
 public class FeedCache {
@@ -26,14 +28,24 @@ public class FeedCache {
     private record Render(long generation, CompletableFuture<RenderedFeed> result) {
     }
 
-    private final Map<Key, RenderedFeed> rendered = new ConcurrentHashMap<>();
+    private record Rendered(long generation, RenderedFeed feed) {
+    }
+
+    private final Map<Key, Rendered> rendered = new ConcurrentHashMap<>();
     private final Map<Key, Render> rendering = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
 
     /** The cached feed if it is still fresh, without rendering; null otherwise. */
     public RenderedFeed fresh(Key key) {
-        RenderedFeed cached = rendered.get(key);
-        return cached != null && cached.fresh(System.currentTimeMillis()) ? cached : null;
+        Rendered cached = rendered.get(key);
+        return cached != null && cached.generation() == generation.get()
+                && cached.feed().fresh(System.currentTimeMillis()) ? cached.feed() : null;
+    }
+
+    /** The last rendering of this feed, however old; null if it was never rendered. */
+    public RenderedFeed lastGood(Key key) {
+        Rendered cached = rendered.get(key);
+        return cached == null ? null : cached.feed();
     }
 
     public RenderedFeed get(Key key, Supplier<RenderedFeed> render) {
@@ -55,7 +67,7 @@ public class FeedCache {
         try {
             RenderedFeed fresh = render.get();
             if (generation.get() == current) {
-                rendered.put(key, fresh);
+                rendered.put(key, new Rendered(current, fresh));
             }
             mine.result().complete(fresh);
             return fresh;
@@ -69,6 +81,5 @@ public class FeedCache {
 
     public void invalidateAll() {
         generation.incrementAndGet();
-        rendered.clear();
     }
 }

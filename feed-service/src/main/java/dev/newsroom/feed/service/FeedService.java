@@ -42,16 +42,18 @@ public class FeedService {
     private final FeedConfig config;
     private final ItemMapper items;
     private final Clock clock;
+    private final DatabaseOutage outage;
     private final Map<FeedFormat, Timer> renderTimers = new EnumMap<>(FeedFormat.class);
 
     public FeedService(ReadModelRepository readModel, FeedRenderer renderer, FeedCache cache, FeedConfig config,
-            ItemMapper items, MeterRegistry metrics, Clock clock) {
+            ItemMapper items, MeterRegistry metrics, Clock clock, DatabaseOutage outage) {
         this.readModel = readModel;
         this.renderer = renderer;
         this.cache = cache;
         this.config = config;
         this.items = items;
         this.clock = clock;
+        this.outage = outage;
         for (FeedFormat format : FeedFormat.values()) {
             renderTimers.put(format, Timer.builder("newsroom.feed.render")
                     .description("time to build one feed page from the read model and render it (cache misses)")
@@ -66,8 +68,19 @@ public class FeedService {
     }
 
     public RenderedFeed feed(FeedScope scope, FeedFormat format, int page) {
-        return cache.get(new FeedCache.Key(scope, format, page),
-                () -> renderTimers.get(format).record(() -> render(scope, format, page)));
+        FeedCache.Key key = new FeedCache.Key(scope, format, page);
+        RenderedFeed lastGood = cache.lastGood(key);
+        if (lastGood != null && outage.inProgress()) {
+            return lastGood;
+        }
+        try {
+            return cache.get(key, () -> renderTimers.get(format).record(() -> render(scope, format, page)));
+        } catch (RuntimeException e) {
+            if (lastGood != null && outage.noticed(e)) {
+                return lastGood; // stale-if-error, as the feeds' Cache-Control promises
+            }
+            throw e;
+        }
     }
 
     @Transactional

@@ -83,6 +83,18 @@ class FeedCacheTest {
         assertThat(new String(cache.get(key, () -> feed("new")).body())).isEqualTo("new");
     }
 
+    @Test
+    void aChangeMakesFeedsStaleButKeepsTheLastGoodRenderingForAnOutage() {
+        cache.get(key, () -> feed("before"));
+        cache.invalidateAll();
+
+        assertThat(cache.fresh(key)).isNull();
+        assertThat(new String(cache.lastGood(key).body())).isEqualTo("before");
+        assertThat(cache.lastGood(new FeedCache.Key(FeedScope.ALL, FeedFormat.ATOM, 1))).isNull();
+        cache.get(key, () -> feed("after"));
+        assertThat(new String(cache.lastGood(key).body())).isEqualTo("after");
+    }
+
     private static RenderedFeed feed(String body) {
         return new RenderedFeed(body.getBytes(), "application/rss+xml", "\"" + body + "\"", Instant.EPOCH,
                 Instant.now().plusSeconds(60));
