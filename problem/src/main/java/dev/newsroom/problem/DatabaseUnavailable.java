@@ -25,11 +25,21 @@ public final class DatabaseUnavailable {
                     || cause instanceof SocketTimeoutException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && unavailable(sql)) {
+            if (cause instanceof SQLException sql && unavailable(sql) || gettingAConnectionFailed(cause)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Hibernate says so when the pool could not hand out a connection, whatever the driver's reason (pgjdbc reports
+     * a log-in cut short by its loginTimeout as "Interrupted while attempting to connect", SQLSTATE 99999).
+     */
+    private static boolean gettingAConnectionFailed(Throwable cause) {
+        String message = cause.getMessage();
+        return message != null && (message.startsWith("Unable to acquire JDBC Connection")
+                || message.contains("Interrupted while attempting to connect"));
     }
 
     private static boolean unavailable(SQLException sql) {

@@ -109,7 +109,8 @@ public class ProblemMappers {
             return Response.status(503).type(Problem.MEDIA_TYPE)
                     .header("Retry-After", RETRY_AFTER_SECONDS)
                     .entity(Problem.of(503, "Service unavailable",
-                            "the database is not answering; nothing was saved: try again in a few seconds"))
+                            "the database is not answering: try again in a few seconds (a change cut off while being "
+                                    + "confirmed may have been saved: reload before sending it again)"))
                     .build();
         }
         Log.error("unexpected failure answering a request", e);

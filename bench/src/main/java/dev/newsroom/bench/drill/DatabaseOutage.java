@@ -122,8 +122,10 @@ final class DatabaseOutage {
         long halfWritten = 0;
         for (Call write : during) {
             if (write.kind().equals("write") && write.reply().status() == 503) {
-                Http.Reply found = http.get(platform.articleUrl() + "/api/articles?q="
-                        + java.net.URLEncoder.encode(write.headline(), java.nio.charset.StandardCharsets.UTF_8));
+                Http.Reply found = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        platform.articleUrl() + "/api/articles?q=" + java.net.URLEncoder.encode(write.headline(),
+                                java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")))
+                        .header("Authorization", Http.WRITER).timeout(Duration.ofSeconds(10)).GET().build());
                 if (found.status() != 200 || !found.body().contains("\"items\":[]")) {
                     halfWritten++;
                 }

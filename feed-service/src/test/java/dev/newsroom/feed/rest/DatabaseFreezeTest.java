@@ -49,6 +49,9 @@ class DatabaseFreezeTest {
 
     @Test
     void readersGetTheLastGoodRenderingWhileTheDatabaseIsFrozen() {
+        // On a busy machine the first consumer group join can take a minute: the kafka group says when it is done.
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> given().get("/q/health/group/kafka").then()
+                .statusCode(200));
         String unique = UUID.randomUUID().toString().substring(0, 8);
         String section = "freeze-" + unique;
         TestArticle before = TestArticle.headlined("Written before the freeze " + unique).section(section);
