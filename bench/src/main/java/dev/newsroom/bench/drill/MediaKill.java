@@ -40,8 +40,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class MediaKill {
 
     private static final int UPLOADERS = 2;
-    private static final int SECONDS = 20;
-    private static final int KILL_AT = 6;
+    private static final int SECONDS = 25;
+    private static final int KILL_AT = 10;
 
     boolean run(Platform platform) throws Exception {
         Report report = new Report("media-service kill -9 during uploads");
@@ -97,7 +97,8 @@ final class MediaKill {
                 failed[1], "");
         long notWhole = 0;
         for (String id : events.keySet()) {
-            Http.Reply asset = http.get(platform.mediaUrl() + "/api/media/" + id);
+            Http.Reply asset = http.send(HttpRequest.newBuilder(URI.create(platform.mediaUrl() + "/api/media/" + id))
+                    .header("Authorization", Http.WRITER).timeout(Duration.ofSeconds(10)).GET().build());
             if (asset.status() != 200) {
                 notWhole++;
                 continue;
@@ -138,12 +139,12 @@ final class MediaKill {
         }
     }
 
-    /** A 12-megapixel photo-like JPEG, so each upload spends a while on its renditions. */
+    /** A 6-megapixel photo-like JPEG, so each upload spends a while on its renditions. */
     private static byte[] photo() throws Exception {
-        BufferedImage image = new BufferedImage(4000, 3000, BufferedImage.TYPE_INT_RGB);
+        BufferedImage image = new BufferedImage(3000, 2000, BufferedImage.TYPE_INT_RGB);
         Graphics2D graphics = image.createGraphics();
-        graphics.setPaint(new GradientPaint(0, 0, new Color(20, 60, 140), 4000, 3000, new Color(230, 180, 90)));
-        graphics.fillRect(0, 0, 4000, 3000);
+        graphics.setPaint(new GradientPaint(0, 0, new Color(20, 60, 140), 3000, 2000, new Color(230, 180, 90)));
+        graphics.fillRect(0, 0, 3000, 2000);
         graphics.dispose();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, "jpg", out);
@@ -207,7 +208,8 @@ final class MediaKill {
                     .filter(folder -> folder.toFile().lastModified() >= sinceMillis - 1_000)
                     .map(folder -> folder.getFileName().toString())
                     .filter(id -> !acknowledged.contains(id))
-                    .filter(id -> http.get(platform.mediaUrl() + "/api/media/" + id).status() == 404)
+                    .filter(id -> http.send(HttpRequest.newBuilder(URI.create(platform.mediaUrl() + "/api/media/" + id))
+                            .header("Authorization", Http.WRITER).GET().build()).status() == 404)
                     .count();
         }
     }
