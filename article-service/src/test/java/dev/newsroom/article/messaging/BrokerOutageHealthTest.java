@@ -33,7 +33,7 @@ class BrokerOutageHealthTest {
                     .statusCode(503).body("checks[0].data.problems", containsString("no connection to the broker")));
             await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(7)).untilAsserted(() ->
                     given().get("/q/health/ready").then().statusCode(200)
-                            .time(org.hamcrest.Matchers.lessThan(1_000L)));
+                            .time(org.hamcrest.Matchers.lessThan(2_000L)));
             given().get("/q/health/live").then().statusCode(200);
         }
 

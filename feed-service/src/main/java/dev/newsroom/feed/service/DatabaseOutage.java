@@ -1,5 +1,6 @@
 package dev.newsroom.feed.service;
 
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.newsroom.problem.DatabaseUnavailable;
@@ -19,8 +20,10 @@ public class DatabaseOutage {
 
     private final AtomicLong until = new AtomicLong();
     private final Counter staleAnswers;
+    private final Clock clock;
 
-    public DatabaseOutage(MeterRegistry metrics) {
+    public DatabaseOutage(MeterRegistry metrics, Clock clock) {
+        this.clock = clock;
         this.staleAnswers = Counter.builder("newsroom.feed.stale.answers")
                 .description("feeds and pages answered from their last good rendering while the database was away")
                 .register(metrics);
@@ -28,7 +31,7 @@ public class DatabaseOutage {
 
     /** True while a failure of the database was seen less than {@link #HOLD_MILLIS} ago; counts a stale answer. */
     boolean inProgress() {
-        boolean inProgress = System.currentTimeMillis() < until.get();
+        boolean inProgress = clock.millis() < until.get();
         if (inProgress) {
             staleAnswers.increment();
         }
@@ -40,7 +43,7 @@ public class DatabaseOutage {
         if (!DatabaseUnavailable.causedBy(failure)) {
             return false;
         }
-        until.set(System.currentTimeMillis() + HOLD_MILLIS);
+        until.set(clock.millis() + HOLD_MILLIS);
         staleAnswers.increment();
         return true;
     }
