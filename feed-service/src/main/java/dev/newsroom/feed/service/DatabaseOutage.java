@@ -31,7 +31,9 @@ public class DatabaseOutage {
 
     /** True while a failure of the database was seen less than {@link #HOLD_MILLIS} ago; counts a stale answer. */
     boolean inProgress() {
-        boolean inProgress = clock.millis() < until.get();
+        // instant(), not millis(): the service's clock ticks in microseconds, and Clock.tick's millis() divides by
+        // the tick's whole milliseconds (zero)
+        boolean inProgress = clock.instant().toEpochMilli() < until.get();
         if (inProgress) {
             staleAnswers.increment();
         }
@@ -43,7 +45,7 @@ public class DatabaseOutage {
         if (!DatabaseUnavailable.causedBy(failure)) {
             return false;
         }
-        until.set(clock.millis() + HOLD_MILLIS);
+        until.set(clock.instant().toEpochMilli() + HOLD_MILLIS);
         staleAnswers.increment();
         return true;
     }
