@@ -88,6 +88,34 @@ public final class LocalPostgres {
         }
     }
 
+    /**
+     * Freezes the whole cluster (SIGSTOP to the server and every backend) until the returned handle is closed
+     * (SIGCONT): the database hangs without refusing anything, as a stalled disk or a paused VM makes it.
+     */
+    public AutoCloseable freeze() throws IOException, InterruptedException {
+        long postmaster = Long.parseLong(Files.readAllLines(cluster().resolve("postmaster.pid")).get(0).trim());
+        List<String> pids = new ArrayList<>();
+        ProcessHandle.of(postmaster).ifPresent(server -> {
+            pids.add(Long.toString(server.pid()));
+            server.descendants().forEach(child -> pids.add(Long.toString(child.pid())));
+        });
+        if (pids.isEmpty()) {
+            throw new InfrastructureException("PostgreSQL is not running (no process " + postmaster + ")");
+        }
+        signal("-STOP", pids);
+        return () -> signal("-CONT", pids);
+    }
+
+    private static void signal(String signal, List<String> pids) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("kill", signal));
+        command.addAll(pids);
+        Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new InfrastructureException("kill " + signal + " failed: "
+                    + new String(kill.getInputStream().readAllBytes()));
+        }
+    }
+
     private String bin(String tool) {
         return binDir.resolve(tool).toString();
     }

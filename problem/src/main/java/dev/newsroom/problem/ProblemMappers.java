@@ -27,6 +27,9 @@ import jakarta.ws.rs.core.Response;
  */
 public class ProblemMappers {
 
+    /** A restarted or thawed database is back within seconds; clients should not hammer it before. */
+    static final int RETRY_AFTER_SECONDS = 5;
+
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         return respond(e.toProblem());
@@ -122,8 +125,26 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = Integer.MAX_VALUE)
     public Response unexpected(Throwable e) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            // The transaction rolled back whole; a stack trace per request would flood the log during an outage.
+            Log.warnf("answering 503: the database is unavailable (%s)", rootMessage(e));
+            return Response.status(503).type(Problem.MEDIA_TYPE)
+                    .header("Retry-After", RETRY_AFTER_SECONDS)
+                    .entity(Problem.of(503, "Service unavailable",
+                            "the database is not answering: try again in a few seconds (a change cut off while being "
+                                    + "confirmed may have been saved: reload before sending it again)"))
+                    .build();
+        }
         Log.error("unexpected failure answering a request", e);
         return respond(Problem.of(500, "Internal error", "the service failed to answer; the error is logged"));
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
     }
 
     private static Response respond(Problem problem) {

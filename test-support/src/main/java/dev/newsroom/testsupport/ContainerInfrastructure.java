@@ -60,6 +60,13 @@ final class ContainerInfrastructure implements Infrastructure {
     }
 
     @Override
+    public Outage databaseFreeze() {
+        var docker = DockerClientFactory.instance().client();
+        docker.pauseContainerCmd(postgres.getContainerId()).exec();
+        return () -> docker.unpauseContainerCmd(postgres.getContainerId()).exec();
+    }
+
+    @Override
     public void stop() {
         kafka.stop();
         postgres.stop();

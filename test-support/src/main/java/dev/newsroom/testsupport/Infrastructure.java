@@ -22,6 +22,9 @@ public interface Infrastructure {
     /** Makes the broker unreachable until the returned handle is closed, for tests of an outage. */
     Outage kafkaOutage();
 
+    /** Freezes PostgreSQL (it hangs, refusing nothing) until the returned handle is closed, for tests of an outage. */
+    Outage databaseFreeze();
+
     void stop();
 
     /** The broker is back when this closes. */

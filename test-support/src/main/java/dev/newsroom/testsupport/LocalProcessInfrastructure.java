@@ -113,6 +113,25 @@ final class LocalProcessInfrastructure implements Infrastructure {
     }
 
     @Override
+    public Outage databaseFreeze() {
+        try {
+            AutoCloseable frozen = postgres.freeze();
+            return () -> {
+                try {
+                    frozen.close();
+                } catch (Exception e) {
+                    throw new InfrastructureException("could not thaw PostgreSQL: " + e.getMessage());
+                }
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InfrastructureException("interrupted while freezing PostgreSQL");
+        }
+    }
+
+    @Override
     public synchronized Outage kafkaOutage() {
         stopBroker();
         return () -> {

@@ -1,5 +1,6 @@
 package dev.newsroom.feed.service;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -26,6 +27,9 @@ import jakarta.inject.Inject;
  * Concurrent requests for a feed that is not rendered share one render; a render that raced with a change is
  * served to the requests that started before the change, but never cached. The cache is bounded by the bytes it
  * holds (Caffeine evicts the least useful feeds), so readers asking for ever new pages cannot exhaust the heap.
+ * The last good rendering of each feed is also kept, apart, under the same bound and for a day: while the database
+ * is away it is what readers get (stale-if-error, as the responses' Cache-Control promises). Kept apart, stale
+ * renderings never compete with fresh ones for room; the two mostly hold the same objects.
  */
 @ApplicationScoped
 public class FeedCache {
@@ -44,7 +48,11 @@ public class FeedCache {
     /** What one cached feed costs besides its body: key, record, validators, the cache's own node. */
     static final int ENTRY_OVERHEAD_BYTES = 512;
 
+    /** How long a rendering stays the last good one: the stale-if-error of the responses. */
+    static final Duration STALE_IF_ERROR = Duration.ofDays(1);
+
     private final Cache<Key, RenderedFeed> rendered;
+    private final Cache<Key, RenderedFeed> lastGood;
     private final Map<Key, Render> rendering = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
 
@@ -57,16 +65,30 @@ public class FeedCache {
     FeedCache(long maxBytes) {
         this.rendered = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
-                .weigher((Key key, RenderedFeed feed) -> feed.body().length + ENTRY_OVERHEAD_BYTES)
+                .weigher(FeedCache::weigh)
                 .expireAfter(new UntilExpires())
                 .recordStats()
                 .build();
+        this.lastGood = Caffeine.newBuilder()
+                .maximumWeight(maxBytes)
+                .weigher(FeedCache::weigh)
+                .expireAfterWrite(STALE_IF_ERROR)
+                .build();
+    }
+
+    private static int weigh(Key key, RenderedFeed feed) {
+        return feed.body().length + ENTRY_OVERHEAD_BYTES;
     }
 
     /** The cached feed if it is still fresh, without rendering; null otherwise. Counts as a hit or a miss. */
     public RenderedFeed fresh(Key key) {
         RenderedFeed cached = rendered.getIfPresent(key);
         return cached != null && cached.fresh(System.currentTimeMillis()) ? cached : null;
+    }
+
+    /** The last rendering of this feed, however old (up to a day); null if there is none. */
+    public RenderedFeed lastGood(Key key) {
+        return lastGood.getIfPresent(key);
     }
 
     public RenderedFeed get(Key key, Supplier<RenderedFeed> render) {
@@ -90,6 +112,9 @@ public class FeedCache {
             RenderedFeed fresh = render.get();
             if (generation.get() == current) {
                 rendered.put(key, fresh);
+                lastGood.put(key, fresh);
+            } else {
+                lastGood.asMap().putIfAbsent(key, fresh); // a newer rendering may be there already
             }
             mine.result().complete(fresh);
             return fresh;

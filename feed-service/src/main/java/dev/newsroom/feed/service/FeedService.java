@@ -45,10 +45,11 @@ public class FeedService {
     private final ItemMapper items;
     private final SiteAddresses site;
     private final Clock clock;
+    private final StaleIfError renderings;
     private final Map<FeedFormat, Timer> renderTimers = new EnumMap<>(FeedFormat.class);
 
     public FeedService(ReadModelRepository readModel, FeedRenderer renderer, FeedCache cache, FeedConfig config,
-            ItemMapper items, SiteAddresses site, MeterRegistry metrics, Clock clock) {
+            ItemMapper items, SiteAddresses site, MeterRegistry metrics, Clock clock, StaleIfError renderings) {
         this.readModel = readModel;
         this.renderer = renderer;
         this.cache = cache;
@@ -56,6 +57,7 @@ public class FeedService {
         this.items = items;
         this.site = site;
         this.clock = clock;
+        this.renderings = renderings;
         for (FeedFormat format : FeedFormat.values()) {
             renderTimers.put(format, Timer.builder("newsroom.feed.render")
                     .description("time to build one feed page from the read model and render it (cache misses)")
@@ -70,7 +72,7 @@ public class FeedService {
     }
 
     public RenderedFeed feed(FeedScope scope, FeedFormat format, int page) {
-        return cache.get(FeedCache.Key.feed(scope, format, page),
+        return renderings.get(FeedCache.Key.feed(scope, format, page),
                 () -> renderTimers.get(format).record(() -> render(scope, format, page)));
     }
 

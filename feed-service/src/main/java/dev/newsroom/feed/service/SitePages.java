@@ -49,6 +49,7 @@ public class SitePages {
 
     private final ReadModelRepository readModel;
     private final FeedCache cache;
+    private final StaleIfError renderings;
     private final FeedConfig feedConfig;
     private final SiteConfig config;
     private final SiteAddresses addresses;
@@ -59,9 +60,10 @@ public class SitePages {
     private final Timer renderTimer;
 
     public SitePages(ReadModelRepository readModel, FeedCache cache, FeedConfig feedConfig, SiteConfig config,
-            SiteAddresses addresses, MeterRegistry metrics, Clock clock) {
+            SiteAddresses addresses, MeterRegistry metrics, Clock clock, StaleIfError renderings) {
         this.readModel = readModel;
         this.cache = cache;
+        this.renderings = renderings;
         this.feedConfig = feedConfig;
         this.config = config;
         this.addresses = addresses;
@@ -104,7 +106,7 @@ public class SitePages {
     }
 
     private RenderedFeed cached(String path, int page, java.util.function.Supplier<RenderedFeed> render) {
-        return cache.get(new FeedCache.Key(path, page), () -> renderTimer.record(render));
+        return renderings.get(new FeedCache.Key(path, page), () -> renderTimer.record(render));
     }
 
     @Transactional

@@ -93,6 +93,27 @@ class FeedCacheTest {
         assertThat(cache.weight()).isPositive().isLessThanOrEqualTo(1 << 20);
     }
 
+    @Test
+    void aChangeMakesFeedsStaleButKeepsTheLastGoodRenderingForAnOutage() {
+        cache.get(key, () -> feed("before"));
+        cache.invalidateAll();
+
+        assertThat(cache.fresh(key)).isNull();
+        assertThat(new String(cache.lastGood(key).body())).isEqualTo("before");
+        assertThat(cache.lastGood(FeedCache.Key.feed(FeedScope.ALL, FeedFormat.ATOM, 1))).isNull();
+        cache.get(key, () -> feed("after"));
+        assertThat(new String(cache.lastGood(key).body())).isEqualTo("after");
+    }
+
+    @Test
+    void aFeedPastItsExpiryStaysTheLastGoodRendering() {
+        cache.get(key, () -> new RenderedFeed("old".getBytes(), "application/rss+xml", "\"old\"", Instant.EPOCH,
+                Instant.now().minusSeconds(1)));
+
+        assertThat(cache.fresh(key)).isNull();
+        assertThat(new String(cache.lastGood(key).body())).isEqualTo("old");
+    }
+
     private static RenderedFeed feed(String body) {
         return new RenderedFeed(body.getBytes(), "application/rss+xml", "\"" + body + "\"", Instant.EPOCH,
                 Instant.now().plusSeconds(60));

@@ -1,0 +1,91 @@
+package dev.newsroom.bench.drill;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Editors' calls to article-service: drafts in the drill's own section, and publishing them. */
+final class Newsdesk {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A draft ready to publish. */
+    record Draft(String id, String headline) {
+    }
+
+    private final Platform platform;
+    private final Http http;
+
+    Newsdesk(Platform platform, Http http) {
+        this.platform = platform;
+        this.http = http;
+    }
+
+    static String draftJson(String headline, String section) {
+        ObjectNode draft = JSON.createObjectNode();
+        draft.put("headline", headline);
+        draft.put("summary", "A story of the fault drills.");
+        draft.put("body", "<p>Written while something broke on purpose.</p>");
+        draft.put("section", section);
+        draft.putArray("tags").add("drill");
+        return draft.toString();
+    }
+
+    Http.Reply create(String headline, String section) {
+        return http.postJson(platform.articleUrl() + "/api/articles", Http.WRITER, draftJson(headline, section));
+    }
+
+    /** {@code count} drafts, created before the drill starts breaking things (four at a time). */
+    List<Draft> drafts(String run, String section, int count) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Draft>> made = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String headline = "Drill " + run + " story " + i;
+                made.add(pool.submit(() -> {
+                    Http.Reply reply = create(headline, section);
+                    if (reply.status() != 201) {
+                        throw new IllegalStateException("creating a draft answered " + reply.status() + " "
+                                + reply.body() + (reply.error() == null ? "" : reply.error()));
+                    }
+                    return new Draft(JSON.readTree(reply.body()).path("id").asText(), headline);
+                }));
+            }
+            List<Draft> drafts = new ArrayList<>();
+            for (Future<Draft> draft : made) {
+                drafts.add(draft.get());
+            }
+            return drafts;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    Http.Reply publish(String id) {
+        return http.postJson(platform.articleUrl() + "/api/articles/" + id + "/publish", Http.EDITOR, "{}");
+    }
+
+    static String slug(Http.Reply published) {
+        try {
+            JsonNode body = JSON.readTree(published.body());
+            return body.path("slug").asText(null);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    static Duration sleepUntil(long nanos) throws InterruptedException {
+        long wait = nanos - System.nanoTime();
+        if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
+        return Duration.ofNanos(Math.max(0, wait));
+    }
+}
