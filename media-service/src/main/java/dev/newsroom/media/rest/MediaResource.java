@@ -3,7 +3,12 @@ package dev.newsroom.media.rest;
 import java.net.URI;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -31,6 +36,11 @@ import jakarta.ws.rs.core.Response;
 @RolesAllowed({"writer", "editor"})
 public class MediaResource {
 
+    private static final int DEFAULT_PAGE_SIZE = 20;
+    private static final int MAX_PAGE_SIZE = 100;
+    /** The created_by column's width. */
+    private static final int MAX_USER_NAME = 120;
+
     private final MediaService media;
     private final MediaConfig config;
     private final SecurityIdentity identity;
@@ -53,6 +63,34 @@ public class MediaResource {
         // from the configured public address, never from the request's Host header
         return Response.created(URI.create(config.publicUrl() + "/api/media/" + asset.id))
                 .entity(MediaView.of(asset, config.publicUrl())).build();
+    }
+
+    @GET
+    @Operation(summary = "Recent uploads: the photos a story may use, newest first",
+            description = "Every asset that is not deleted (any writer or editor may use any of them as a lead image "
+                    + "or in a body), newest upload first, paged.")
+    @APIResponse(responseCode = "200", description = "One page of assets",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MediaList.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid: errors[].field names it",
+            content = @Content(mediaType = "application/problem+json"))
+    public MediaList list(
+            @Parameter(description = "Only the uploads of this user (the name they sign in with)")
+            @QueryParam("uploadedBy") String uploadedBy,
+            @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER,
+                    defaultValue = "0", minimum = "0")) @QueryParam("page") String page,
+            @Parameter(description = "Assets per page", schema = @Schema(type = SchemaType.INTEGER,
+                    defaultValue = "" + DEFAULT_PAGE_SIZE, minimum = "1", maximum = "" + MAX_PAGE_SIZE))
+            @QueryParam("size") String size) {
+        int pageNumber = number("page", page, 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE);
+        int pageSize = number("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+        String uploader = uploadedBy == null || uploadedBy.isBlank() ? null : uploadedBy.strip();
+        if (uploader != null && uploader.length() > MAX_USER_NAME) {
+            throw ProblemException.invalid("uploadedBy", "has more than " + MAX_USER_NAME + " characters; no user "
+                    + "name is that long");
+        }
+        MediaService.AssetPage found = media.usable(uploader, pageNumber, pageSize);
+        return new MediaList(found.items().stream().map(asset -> MediaView.of(asset, config.publicUrl())).toList(),
+                found.total(), pageNumber, pageSize);
     }
 
     @GET
@@ -79,6 +117,22 @@ public class MediaResource {
             @QueryParam("force") boolean force) {
         media.delete(id, caller(), force);
         return Response.noContent().build();
+    }
+
+    /** A whole number in [min, max], or the fallback when absent; anything else is a 400 naming the parameter. */
+    private static int number(String name, String value, int fallback, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, as for a number out of range
+        }
+        throw ProblemException.invalid(name, "must be a whole number from " + min + " to " + max);
     }
 
     private MediaService.Caller caller() {

@@ -36,7 +36,9 @@ import dev.newsroom.outbox.Outbox;
 import dev.newsroom.problem.Problem;
 import dev.newsroom.problem.ControlCharacters;
 import dev.newsroom.problem.ProblemException;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.logging.Log;
+import io.quarkus.panache.common.Page;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -171,6 +173,17 @@ public class MediaService {
         return MediaAsset.<MediaAsset>findByIdOptional(id)
                 .filter(asset -> !asset.isDeleted())
                 .orElseThrow(() -> ProblemException.notFound("media asset " + id));
+    }
+
+    /** One page of assets, and how many the filter matches in all. */
+    public record AssetPage(List<MediaAsset> items, long total) {
+    }
+
+    /** The assets a story may use, newest upload first, optionally only those one user uploaded. */
+    @Transactional
+    public AssetPage usable(String uploadedBy, int page, int size) {
+        PanacheQuery<MediaAsset> query = MediaAsset.usable(uploadedBy);
+        return new AssetPage(query.page(Page.of(page, size)).list(), query.count());
     }
 
     /** Who asks: an editor may change what readers see; a writer only what no live or scheduled story uses. */
