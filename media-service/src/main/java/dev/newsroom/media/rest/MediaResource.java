@@ -15,6 +15,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import dev.newsroom.media.MediaAsset;
 import dev.newsroom.media.config.MediaConfig;
 import dev.newsroom.media.service.MediaService;
+import dev.newsroom.problem.Paging;
 import dev.newsroom.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,8 +37,6 @@ import jakarta.ws.rs.core.Response;
 @RolesAllowed({"writer", "editor"})
 public class MediaResource {
 
-    private static final int DEFAULT_PAGE_SIZE = 20;
-    private static final int MAX_PAGE_SIZE = 100;
     /** The created_by column's width. */
     private static final int MAX_USER_NAME = 120;
 
@@ -79,18 +78,17 @@ public class MediaResource {
             @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER,
                     defaultValue = "0", minimum = "0")) @QueryParam("page") String page,
             @Parameter(description = "Assets per page", schema = @Schema(type = SchemaType.INTEGER,
-                    defaultValue = "" + DEFAULT_PAGE_SIZE, minimum = "1", maximum = "" + MAX_PAGE_SIZE))
+                    defaultValue = "" + Paging.DEFAULT_SIZE, minimum = "1", maximum = "" + Paging.MAX_SIZE))
             @QueryParam("size") String size) {
-        int pageNumber = number("page", page, 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE);
-        int pageSize = number("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+        Paging paging = Paging.of(page, size);
         String uploader = uploadedBy == null || uploadedBy.isBlank() ? null : uploadedBy.strip();
         if (uploader != null && uploader.length() > MAX_USER_NAME) {
             throw ProblemException.invalid("uploadedBy", "has more than " + MAX_USER_NAME + " characters; no user "
                     + "name is that long");
         }
-        MediaService.AssetPage found = media.usable(uploader, pageNumber, pageSize);
+        MediaService.AssetPage found = media.usable(uploader, paging.page(), paging.size());
         return new MediaList(found.items().stream().map(asset -> MediaView.of(asset, config.publicUrl())).toList(),
-                found.total(), pageNumber, pageSize);
+                found.total(), paging.page(), paging.size());
     }
 
     @GET
@@ -120,21 +118,6 @@ public class MediaResource {
     }
 
     /** A whole number in [min, max], or the fallback when absent; anything else is a 400 naming the parameter. */
-    private static int number(String name, String value, int fallback, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int number = Integer.parseInt(value.strip());
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // answered below, as for a number out of range
-        }
-        throw ProblemException.invalid(name, "must be a whole number from " + min + " to " + max);
-    }
-
     private MediaService.Caller caller() {
         return new MediaService.Caller(identity.getPrincipal().getName(), identity.hasRole("editor"));
     }
