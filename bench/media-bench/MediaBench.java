@@ -33,6 +33,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 import java.util.zip.CRC32;
 import java.util.zip.DeflaterOutputStream;
 
@@ -131,30 +132,15 @@ public class MediaBench {
         settle();
         long before = rss();
         RssSampler sampler = RssSampler.start(pid);
-        Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
-        List<Long> times = Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger next = new AtomicInteger();
-        long start = System.nanoTime();
-        parallel(concurrency, () -> {
-            int i;
-            while ((i = next.getAndIncrement()) < count) {
-                Upload bomb = corpusOfBombs.get(i % corpusOfBombs.size());
-                long sent = System.nanoTime();
-                int status = upload(bomb.name, bomb.bytes).statusCode();
-                times.add(System.nanoTime() - sent);
-                statuses.computeIfAbsent(status, key -> new AtomicInteger()).incrementAndGet();
-            }
-        });
-        double elapsed = (System.nanoTime() - start) / 1e9;
+        Burst burst = burst(concurrency, count, i -> corpusOfBombs.get(i % corpusOfBombs.size()));
         long peak = sampler.stop();
         settle();
         long after = rss();
-        System.out.printf(Locale.ROOT, "  answers: %s in %.1f s (%.0f refusals/s), per upload p50 %s, max %s%n",
-                new TreeMap<>(statuses), elapsed, count / elapsed, ms(percentile(times, 50)), ms(percentile(times, 100)));
+        System.out.printf(Locale.ROOT, "  %s (%.0f refusals/s)%n", burst, count / burst.seconds());
         System.out.printf(Locale.ROOT, "  RSS of media-service: before %s, peak while under fire %s (+%s), after %s (+%s)"
                         + "  [target: growth <= 100 MB]%n",
                 mb(before), mb(peak), mb(Math.max(0, peak - before)), mb(after), mb(Math.max(0, after - before)));
-        if (statuses.keySet().stream().anyMatch(status -> status < 400 || status >= 500)) {
+        if (burst.statuses().keySet().stream().anyMatch(status -> status < 400 || status >= 500)) {
             System.out.println("  !! some bombs were not refused with a 4xx");
         }
     }
@@ -228,20 +214,10 @@ public class MediaBench {
                 + "; about 430 MB to convert)");
         long before = rss();
         RssSampler sampler = RssSampler.start(pid);
-        Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
-        List<Long> times = Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger next = new AtomicInteger();
-        long start = System.nanoTime();
-        parallel(count, () -> {
-            while (next.getAndIncrement() < count) {
-                long sent = System.nanoTime();
-                statuses.computeIfAbsent(upload("dear.png", png).statusCode(), key -> new AtomicInteger()).incrementAndGet();
-                times.add(System.nanoTime() - sent);
-            }
-        });
+        Upload dear = new Upload("dear.png", png, "36 Mpx 16-bit PNG");
+        Burst burst = burst(count, count, i -> dear);
         long peak = sampler.stop();
-        System.out.printf(Locale.ROOT, "  answers %s in %.1f s; each p50 %s, max %s%n", new TreeMap<>(statuses),
-                (System.nanoTime() - start) / 1e9, ms(percentile(times, 50)), ms(percentile(times, 100)));
+        System.out.printf(Locale.ROOT, "  %s%n", burst);
         System.out.printf(Locale.ROOT, "  RSS before %s, peak %s, after %s (the heap may grow to -Xmx, never past it)%n",
                 mb(before), mb(peak), mb(rss()));
     }
@@ -273,6 +249,34 @@ public class MediaBench {
         if (response.statusCode() != status) {
             throw new IllegalStateException(what + ": expected " + status + ", got " + response.statusCode() + " "
                     + response.body());
+        }
+    }
+
+    /** Sends {@code count} uploads from {@code clients} at once, the i-th being {@code pick.apply(i)}. */
+    private Burst burst(int clients, int count, IntFunction<Upload> pick) throws Exception {
+        Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+        List<Long> times = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        parallel(clients, () -> {
+            int i;
+            while ((i = next.getAndIncrement()) < count) {
+                Upload upload = pick.apply(i);
+                long sent = System.nanoTime();
+                int status = upload(upload.name, upload.bytes).statusCode();
+                times.add(System.nanoTime() - sent);
+                statuses.computeIfAbsent(status, key -> new AtomicInteger()).incrementAndGet();
+            }
+        });
+        return new Burst(new TreeMap<>(statuses), List.copyOf(times), (System.nanoTime() - start) / 1e9);
+    }
+
+    /** What a burst of uploads got back: how many of each status, and how long each answer took. */
+    private record Burst(Map<Integer, AtomicInteger> statuses, List<Long> times, double seconds) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "answers %s in %.1f s; each p50 %s, max %s", statuses, seconds,
+                    ms(percentile(times, 50)), ms(percentile(times, 100)));
         }
     }
 

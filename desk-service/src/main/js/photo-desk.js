@@ -1,5 +1,5 @@
-// The lead photo: upload by drag-and-drop or file picker with a progress bar, then caption, credit and by-line
-// prefilled from the photo's own IPTC/XMP (media-service reads them), alt text required before saving.
+// The lead photo: upload by drag-and-drop or file picker with a progress bar, or choose among recent uploads; caption,
+// credit and by-line prefilled from the photo's own IPTC/XMP (media-service reads them), alt text required to save.
 import { csrfToken } from './csrf.js';
 
 export function startPhotoDesk(root, changed) {
@@ -39,9 +39,19 @@ export function startPhotoDesk(root, changed) {
       changed();
     });
   }
-  root.querySelectorAll('button[data-recent]').forEach((button) => button.addEventListener('click', () => {
-    use(JSON.parse(button.dataset.recent));
-  }));
+  // Recent uploads arrive by htmx after the page loaded, hence one listener on the card.
+  root.addEventListener('click', (event) => {
+    const chosen = event.target.closest('button[data-media-id]');
+    if (!chosen) {
+      return;
+    }
+    const data = chosen.dataset;
+    use({ id: data.mediaId, caption: data.caption, credit: data.credit, altText: data.altText, byline: data.byline });
+    root.querySelector('#recent-details').open = false;
+    message.textContent = 'Chosen. Check the caption and credit, and the alt text.';
+    const alt = field('leadImage.altText');
+    (alt.value ? root.querySelector('#recent-details summary') : alt).focus();
+  });
 
   function upload(file) {
     const data = new FormData();

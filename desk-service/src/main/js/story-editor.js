@@ -1,15 +1,20 @@
 // The story editor: the Tiptap body, saving with the story's ETag (one save in flight, each carrying the newest
-// version), Ctrl/Cmd+S, autosave for drafts only, and the conflict dialog when someone else saved first.
+// version), Ctrl/Cmd+S, autosave for drafts only, the conflict dialog when someone else saved first, a warning as soon
+// as someone else saves while the story is open, and a preview of the editor's current text.
 import { Editor } from '@tiptap/core';
 import { bodyExtensions, schemaOutput } from './body-schema.js';
 import { csrfToken } from './csrf.js';
 
 const AUTOSAVE_DELAY_MS = 2000;
+const STALE_CHECK_MS = 15000;
 
 export function startStoryEditor(form) {
   const state = {
     id: form.dataset.storyId || null,
     version: form.dataset.version || null,
+    revision: form.dataset.revision || null,
+    // another's newer version, once known: autosave stops, and an explicit save leads to the conflict dialog
+    stale: null,
     status: form.dataset.status || 'DRAFT',
     dirty: false,
     inFlight: null,
@@ -96,6 +101,95 @@ export function startStoryEditor(form) {
   });
   applyStatus();
 
+  // Someone else's save while the story is open: asked every few seconds and whenever the tab comes back.
+  setInterval(checkStale, STALE_CHECK_MS);
+  document.addEventListener('visibilitychange', () => {
+    if (!document.hidden) {
+      checkStale();
+    }
+  });
+  window.addEventListener('focus', checkStale);
+  const staleNotice = document.getElementById('stale-notice');
+  staleNotice.querySelector('[data-action="load-theirs"]').addEventListener('click', () => {
+    if (state.dirty && !window.confirm('Discard your unsaved changes and load their version?')) {
+      return;
+    }
+    state.dirty = false;
+    window.location.reload();
+  });
+
+  /** Our own saves and publishing actions change the version too: only an answer about the version we hold counts. */
+  async function checkStale() {
+    if (!state.id || !state.version || busy()) {
+      return;
+    }
+    const held = state.version;
+    let response;
+    try {
+      response = await fetch(`/stories/${state.id}/head?version=${encodeURIComponent(held)}`, {
+        headers: { Accept: 'application/json' }, credentials: 'same-origin',
+      });
+    } catch (e) {
+      return;
+    }
+    if (response.status !== 200 || state.version !== held || busy()) {
+      return;
+    }
+    const head = await response.json().catch(() => null);
+    if (head && Number(head.version) > Number(held)) {
+      showStale(head);
+    }
+  }
+
+  function busy() {
+    return state.inFlight || document.querySelector('.htmx-request') !== null;
+  }
+
+  function showStale(head) {
+    state.stale = head;
+    clearTimeout(state.timer);
+    staleNotice.querySelector('[data-slot="stale-who"]').textContent = head.updatedBy || 'Someone';
+    staleNotice.querySelector('[data-slot="stale-when"]').textContent = time(head.updatedAt);
+    staleNotice.querySelector('[data-slot="stale-yours"]').textContent = state.dirty
+      ? 'Your unsaved changes are still here and are no longer saved automatically; saving asks which version to keep.'
+      : 'Load their version before you go on.';
+    const compare = staleNotice.querySelector('[data-slot="stale-compare"]');
+    compare.href = state.revision
+      ? `/stories/${state.id}/revisions/compare?a=${state.revision}&b=${head.revision}`
+      : `/stories/${state.id}/revisions`;
+    staleNotice.hidden = false;
+    show(state.dirty ? 'Not saved: someone else saved a newer version' : 'Someone else saved a newer version',
+      'error');
+  }
+
+  function hideStale() {
+    state.stale = null;
+    staleNotice.hidden = true;
+  }
+
+  // Preview: the editor's current text, saved or not, rendered by the public page's renderer in a sandboxed frame.
+  const previewDialog = document.getElementById('preview-dialog');
+  const previewForm = document.getElementById('preview-form');
+  document.getElementById('preview-button').addEventListener('click', openPreview);
+  const previewTab = document.querySelector('.story-tabs a[href$="/preview"]');
+  if (previewTab) {
+    previewTab.addEventListener('click', (event) => {
+      if (!event.ctrlKey && !event.metaKey && !event.shiftKey && event.button === 0) {
+        event.preventDefault();
+        openPreview();
+      }
+    });
+  }
+  previewDialog.querySelector('[data-action="close-preview"]').addEventListener('click', () => previewDialog.close());
+
+  function openPreview() {
+    previewForm.elements.namedItem('csrf').value = csrfToken();
+    previewForm.elements.namedItem('story').value = state.id || '';
+    previewForm.elements.namedItem('content').value = JSON.stringify(collect());
+    previewDialog.showModal();
+    previewForm.submit();
+  }
+
   function applyStatus() {
     const live = state.status === 'PUBLISHED';
     const correction = document.getElementById('correction-field');
@@ -122,7 +216,7 @@ export function startStoryEditor(form) {
     show('Unsaved changes', 'dirty');
     clearTimeout(state.timer);
     // Live or scheduled stories are saved only by an explicit Update: an autosave would publish half an edit.
-    if (state.status === 'DRAFT' && state.id) {
+    if (state.status === 'DRAFT' && state.id && !state.stale) {
       state.timer = setTimeout(() => saveNow(), AUTOSAVE_DELAY_MS);
     }
   }
@@ -202,7 +296,9 @@ export function startStoryEditor(form) {
       const created = !state.id;
       state.id = answer.id;
       state.version = String(answer.version);
+      state.revision = String(answer.revision);
       state.status = answer.status;
+      hideStale();
       form.dataset.storyId = state.id;
       form.dataset.version = state.version;
       if (created) {

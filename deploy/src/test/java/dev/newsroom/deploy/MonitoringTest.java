@@ -42,10 +42,10 @@ class MonitoringTest {
     void podMonitorsScrapeEveryServiceOnItsMetricsPortAndTheAnnotationsStay() {
         JsonNode services = production.get("PodMonitor", "newsroom-services").path("spec");
         assertThat(Manifests.strings(services.path("selector").path("matchExpressions").get(0).path("values")))
-                .containsExactlyInAnyOrderElementsOf(ProjectLayout.SERVICES);
+                .containsExactlyInAnyOrderElementsOf(ProjectLayout.WORKLOADS);
         JsonNode endpoint = services.path("podMetricsEndpoints").get(0);
         assertThat(endpoint.path("path").asText()).isEqualTo("/q/metrics");
-        for (String service : ProjectLayout.SERVICES) {
+        for (String service : ProjectLayout.WORKLOADS) {
             List<String> ports = new ArrayList<>();
             production.container(service).path("ports").forEach(port -> ports.add(port.path("name").asText()));
             assertThat(ports).as(service + " container ports").contains(endpoint.path("port").asText());

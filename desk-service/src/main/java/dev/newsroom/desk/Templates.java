@@ -5,6 +5,8 @@ import java.util.List;
 import dev.newsroom.desk.history.ActivityLine;
 import dev.newsroom.desk.history.RevisionDiff;
 import dev.newsroom.desk.history.RevisionLine;
+import dev.newsroom.desk.photo.RecentPhotos;
+import dev.newsroom.desk.story.ChangedSince;
 import dev.newsroom.desk.story.ListFilter;
 import dev.newsroom.desk.story.Story;
 import dev.newsroom.desk.story.StoryPage;
@@ -25,7 +27,7 @@ public final class Templates {
     public static native TemplateInstance stories$results(Page page, ListFilter filter, StoryPage result);
 
     public static native TemplateInstance editor(Page page, Story story, String thumbUrl, String altText, String byline,
-            String message);
+            ChangedSince changed, String message);
 
     public static native TemplateInstance editor$actions(Page page, Story story, String message);
 
@@ -36,6 +38,8 @@ public final class Templates {
     public static native TemplateInstance activity(Page page, Story story, List<ActivityLine> lines, boolean allowed);
 
     public static native TemplateInstance preview(Page page, Story story);
+
+    public static native TemplateInstance recentPhotos(RecentPhotos photos);
 
     public static native TemplateInstance problem(Page page, int status, String title, String detail);
 }

@@ -263,6 +263,124 @@ class DeskBrowserIT {
         }
     }
 
+    @Test
+    void aWriterChoosesTheLeadPhotoAmongRecentUploads() throws Exception {
+        String axe = Files.readString(Path.of("node_modules/axe-core/axe.min.js"));
+        String caption = "Ferry leaving the harbour " + suffix();
+        String chosen = uploadPhoto("editor", caption, "A white ferry leaving the harbour");
+        String gone = uploadPhoto("editor", "Deleted photo " + suffix(), "Nothing");
+        given().auth().preemptive().basic("editor", "editor").delete(desk.url("media") + "/api/media/" + gone)
+                .then().statusCode(204);
+        String headline = "Ferry timetable changes " + suffix();
+        try (BrowserContext context = desk.person()) {
+            Page writer = desk.signIn(context, "writer");
+            writer.navigate("/stories/new");
+            writeStory(writer, headline, "New crossings from Monday.", "The ferry leaves every hour.");
+            writer.focus("#recent-details summary");
+            writer.keyboard().press("Enter");
+            Locator photo = writer.locator("button.recent-photo", new Page.LocatorOptions().setHasText(caption));
+            photo.waitFor();
+            assertThat(writer.locator("button.recent-photo", new Page.LocatorOptions().setHasText("Deleted photo"))
+                    .allTextContents()).noneMatch(text -> text.contains(gone));
+            assertThat(photo.textContent()).contains("editor");
+            List<String> problems = new ArrayList<>(scan(writer, axe, "14-recent-uploads"));
+            photo.focus();
+            writer.keyboard().press("Enter");
+            assertThat(writer.inputValue("#photo-caption")).isEqualTo(caption);
+            assertThat(writer.inputValue("#photo-alt")).isEqualTo("A white ferry leaving the harbour");
+            assertThat(writer.getAttribute("#photo-thumb", "src")).isEqualTo("/photos/" + chosen + "/thumb");
+            writer.keyboard().press("Control+S");
+            awaitSaved(writer);
+            screenshot(writer, "15-recent-upload-chosen");
+            String id = writer.url().substring(writer.url().lastIndexOf('/') + 1);
+            assertThat(article(id).path("leadImage").path("mediaId").asText()).isEqualTo(chosen);
+            assertThat(problems).isEmpty();
+        }
+    }
+
+    @Test
+    void aWriterIsWarnedOfAnotherSaveWhileTheStoryIsOpenAndOnOpeningIt() throws Exception {
+        String id = createDraft("Bridge closure " + suffix(), "<p>The bridge closes at noon.</p>");
+        try (BrowserContext context = desk.person()) {
+            Page writer = desk.signIn(context, "writer");
+            writer.navigate("/stories/" + id);
+            writer.waitForSelector(".ProseMirror");
+            assertThat(writer.locator("#changed-notice").count()).as("the writer saved last").isZero();
+
+            long version = editAsEditor(id, "<p>The bridge closes at one, the city said.</p>");
+            // the writer comes back to the tab
+            writer.evaluate("() => window.dispatchEvent(new Event('focus'))");
+            Locator stale = writer.locator("#stale-notice");
+            stale.waitFor();
+            assertThat(stale.innerText()).contains("editor").contains("while you had this story open");
+            screenshot(writer, "16-someone-else-saved-meanwhile");
+
+            // no autosave over the editor's version: the text stays unsaved until the writer chooses
+            typeAtEnd(writer, " Traffic is diverted.");
+            await().during(Duration.ofMillis(3500)).atMost(Duration.ofSeconds(6))
+                    .until(() -> article(id).path("version").asLong() == version);
+            writer.keyboard().press("Control+S");
+            writer.locator("#conflict-dialog").waitFor();
+            assertThat(article(id).path("body").asText()).doesNotContain("Traffic is diverted");
+            writer.click("#conflict-dialog [data-action=close]");
+
+            writer.onceDialog(dialog -> dialog.accept());
+            writer.click("#stale-notice [data-action=load-theirs]");
+            writer.waitForFunction("() => document.querySelector('.ProseMirror').textContent.includes('closes at one')");
+            Locator changed = writer.locator("#changed-notice");
+            assertThat(changed.innerText()).contains("Changed since your last save").contains("editor saved revision 2");
+            assertThat(changed.locator("a").getAttribute("href")).endsWith("/revisions/compare?a=1&b=2");
+            screenshot(writer, "17-changed-since-your-last-save");
+        }
+    }
+
+    @Test
+    void thePreviewShowsTheTextInTheEditorNotTheLastSavedOne() throws Exception {
+        String id = createDraft("Library reopens " + suffix(), "<p>The library reopens on Monday.</p>");
+        given().auth().preemptive().basic("editor", "editor").contentType(ContentType.JSON).body("{}")
+                .post(desk.url("article") + "/api/articles/" + id + "/publish").then().statusCode(200);
+        try (BrowserContext context = desk.person()) {
+            Page editor = desk.signIn(context, "editor");
+            editor.navigate("/stories/" + id);
+            editor.waitForSelector(".ProseMirror");
+            // a live story is never saved by itself, so what the preview shows is unsaved
+            editor.fill("#headline", "Library reopens with longer hours");
+            typeAtEnd(editor, " It now opens until nine.");
+            editor.click("#preview-button");
+            com.microsoft.playwright.FrameLocator preview = editor.frameLocator("#preview-dialog iframe");
+            preview.locator("h1").filter(new Locator.FilterOptions().setHasText("longer hours")).waitFor();
+            assertThat(preview.locator(".body").textContent()).contains("It now opens until nine.");
+            screenshot(editor, "18-preview-of-unsaved-text");
+            assertThat(article(id).path("headline").asText()).startsWith("Library reopens ").doesNotContain("longer");
+            editor.keyboard().press("Escape");
+
+            // the Preview tab shows the editor's text too
+            editor.click(".story-tabs a[href$='/preview']");
+            preview.locator("h1").filter(new Locator.FilterOptions().setHasText("longer hours")).waitFor();
+            editor.keyboard().press("Escape");
+
+            // a story never saved
+            editor.navigate("/stories/new");
+            writeStory(editor, "Unsaved story " + id, "Not saved at all.", "Only in the editor.");
+            editor.click("#preview-button");
+            preview.locator("h1").filter(new Locator.FilterOptions().setHasText("Unsaved story " + id)).waitFor();
+            assertThat(preview.locator(".body").textContent()).contains("Only in the editor.");
+
+            // what a hostile page could post directly: no token, refused; with it, the body is cleaned and sandboxed
+            String token = editor.getAttribute("meta[name=csrf-token]", "content");
+            String hostile = "{\"headline\":\"Posted\",\"body\":\"<p>ok</p><script>pwned()</script><img src=x onerror=pwned()>\"}";
+            APIResponse refused = context.request().post("/stories/preview", com.microsoft.playwright.options.RequestOptions
+                    .create().setForm(com.microsoft.playwright.options.FormData.create().set("content", hostile)));
+            assertThat(refused.status()).isEqualTo(403);
+            APIResponse page = context.request().post("/stories/preview", com.microsoft.playwright.options.RequestOptions
+                    .create().setForm(com.microsoft.playwright.options.FormData.create().set("csrf", token)
+                            .set("content", hostile)));
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.headers().get("content-security-policy")).contains("sandbox").contains("default-src 'none'");
+            assertThat(page.text()).contains("<p>ok</p>").doesNotContain("pwned()");
+        }
+    }
+
     /** The body allow-list (events module) that article-service sanitizes to. */
     private static List<String> allowedElements() {
         return List.copyOf(BodyAllowList.elements().keySet());
@@ -331,6 +449,25 @@ class DeskBrowserIT {
     private static JsonNode article(String id) throws Exception {
         return JSON.readTree(given().auth().preemptive().basic("editor", "editor")
                 .get(desk.url("article") + "/api/articles/" + id).then().statusCode(200).extract().asString());
+    }
+
+    /** A photo uploaded straight to media-service, as another desk or the picture desk would. */
+    private static String uploadPhoto(String user, String caption, String altText) throws Exception {
+        return given().auth().preemptive().basic(user, user)
+                .multiPart("file", "photo.jpg", Files.readAllBytes(Path.of("src/test/resources/photos/iptc-latin1.jpg")),
+                        "image/jpeg")
+                .multiPart("caption", caption).multiPart("altText", altText)
+                .post(desk.url("media") + "/api/media").then().statusCode(201).extract().path("id");
+    }
+
+    /** The editor replaces the body through the API, as from another desk; answers the new version. */
+    private static long editAsEditor(String id, String body) throws Exception {
+        JsonNode current = article(id);
+        return given().auth().preemptive().basic("editor", "editor").contentType(ContentType.JSON)
+                .header("If-Match", "\"" + current.path("version").asLong() + "\"")
+                .body(input(current.path("headline").asText(), body))
+                .put(desk.url("article") + "/api/articles/" + id).then().statusCode(200).extract().jsonPath()
+                .getLong("version");
     }
 
     private static String suffix() {

@@ -30,6 +30,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void servicesRefuseInTheDomainsTermsAndLeaveStatusesToTheMappers() {
+        noClasses().that().resideInAnyPackage("dev.newsroom.article.service..", "dev.newsroom.media.service..")
+                .should().dependOnClassesThat().areAssignableTo("dev.newsroom.problem.ProblemException")
+                .because("a service throws a Refusal; ProblemMappers alone chooses the HTTP status")
+                .check(classes);
+    }
+
+    @Test
     void theEventContractKnowsNothingOfPersistence() {
         noClasses().that().resideInAPackage("dev.newsroom.events..")
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "org.hibernate..")

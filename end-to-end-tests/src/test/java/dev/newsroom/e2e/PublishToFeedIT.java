@@ -16,7 +16,6 @@ import java.util.Map;
 
 import javax.imageio.ImageIO;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,24 +23,16 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 
-import dev.newsroom.testsupport.RunningPlatform;
 import io.restassured.http.ContentType;
 
 /** An editor's story with its photo goes from article-service and media-service, through Kafka, to every feed. */
 class PublishToFeedIT {
 
-    private static RunningPlatform platform;
+    private static E2ePlatform platform;
 
     @BeforeAll
     static void startPlatform() throws Exception {
-        platform = RunningPlatform.start();
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.close();
-        }
+        platform = E2ePlatform.shared();
     }
 
     @Test

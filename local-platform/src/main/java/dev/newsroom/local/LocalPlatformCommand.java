@@ -2,6 +2,8 @@ package dev.newsroom.local;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Entry point that {@code ./newsroom} calls to start and stop the infrastructure parts, so the
@@ -24,6 +26,9 @@ public final class LocalPlatformCommand {
                             Integer.parseInt(arg(args, 4)));
                     kafka.start(Duration.ofSeconds(90));
                 }
+                case "kafka-cluster-start" -> cluster(args).start(Duration.ofSeconds(120));
+                case "kafka-node-start" -> cluster(args).startNode(Integer.parseInt(arg(args, 5)), Duration.ofSeconds(90));
+                case "kafka-await-in-sync" -> cluster(args).awaitInSync(Duration.ofSeconds(Integer.parseInt(arg(args, 5))));
                 case "postgres-start" -> new LocalPostgres(dataDir, Integer.parseInt(arg(args, 2)), true,
                         Path.of(arg(args, 3))).start();
                 case "postgres-stop" -> new LocalPostgres(dataDir, 0, true, Path.of(arg(args, 2))).stop();
@@ -35,6 +40,13 @@ public final class LocalPlatformCommand {
         }
     }
 
+    /** DATA_DIR LIB_DIR MANIFESTS (deploy/'s Kafka files, comma-separated) BASE_PORT. */
+    private static KafkaCluster cluster(String[] args) {
+        List<Path> manifests = Arrays.stream(arg(args, 3).split(",")).map(Path::of).toList();
+        return new KafkaCluster(Path.of(args[1]), Path.of(arg(args, 2)), KafkaManifests.read(manifests),
+                Integer.parseInt(arg(args, 4)));
+    }
+
     private static String arg(String[] args, int index) {
         if (args.length <= index) {
             usage();
@@ -44,6 +56,9 @@ public final class LocalPlatformCommand {
 
     private static void usage() {
         System.err.println("usage: kafka-start DATA_DIR LIB_DIR PORT CONTROLLER_PORT"
+                + " | kafka-cluster-start DATA_DIR LIB_DIR MANIFESTS BASE_PORT"
+                + " | kafka-node-start DATA_DIR LIB_DIR MANIFESTS BASE_PORT NODE_ID"
+                + " | kafka-await-in-sync DATA_DIR LIB_DIR MANIFESTS BASE_PORT SECONDS"
                 + " | postgres-start DATA_DIR PORT BUNDLED_DIR | postgres-stop DATA_DIR BUNDLED_DIR");
         System.exit(2);
     }

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -81,6 +83,17 @@ public class MediaAsset extends PanacheEntityBase {
     private static int rank(StoredRendition rendition) {
         int rank = RENDITION_ORDER.indexOf(rendition.name);
         return rank < 0 ? RENDITION_ORDER.size() : rank;
+    }
+
+    /**
+     * The assets a story may use (never a deleted one), newest upload first; the id breaks ties so that pages never
+     * overlap. {@code uploadedBy} narrows them to one user's uploads when given.
+     */
+    public static PanacheQuery<MediaAsset> usable(String uploadedBy) {
+        Sort newestFirst = Sort.descending("createdAt", "id");
+        return uploadedBy == null
+                ? find("deletedAt is null", newestFirst)
+                : find("deletedAt is null and createdBy = ?1", newestFirst, uploadedBy);
     }
 
     public Optional<StoredRendition> rendition(String name) {

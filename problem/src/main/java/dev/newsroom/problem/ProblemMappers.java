@@ -36,6 +36,40 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response refused(Refusal e) {
+        return respond(problemOf(e));
+    }
+
+    /** The one place that says which status and title each reason a service refuses for gets. */
+    static Problem problemOf(Refusal refusal) {
+        int status = switch (refusal.reason()) {
+            case NOT_FOUND -> 404;
+            case INVALID -> 400;
+            case NOT_PERMITTED -> 403;
+            case WRONG_STATE, STALE_VERSION -> 409;
+            case FAILED_CONDITION -> 412;
+            case MISSING_CONDITION -> 428;
+            case TOO_LARGE -> 413;
+            case UNSUPPORTED_TYPE -> 415;
+            case UNPROCESSABLE -> 422;
+            case UNAVAILABLE -> 503;
+        };
+        String title = switch (refusal.reason()) {
+            case NOT_FOUND -> "Not found";
+            case INVALID -> "Invalid request";
+            case NOT_PERMITTED -> "Forbidden";
+            case WRONG_STATE, STALE_VERSION -> "Conflict";
+            case FAILED_CONDITION -> "Precondition failed";
+            case MISSING_CONDITION -> "Precondition required";
+            case TOO_LARGE -> ProblemException.CONTENT_TOO_LARGE;
+            case UNSUPPORTED_TYPE -> "Unsupported media type";
+            case UNPROCESSABLE -> "Unprocessable content";
+            case UNAVAILABLE -> "Service unavailable";
+        };
+        return new Problem("about:blank", title, status, refusal.getMessage(), refusal.errors());
+    }
+
+    @ServerExceptionMapper
     public Response unknownField(UnrecognizedPropertyException e) {
         String field = path(e);
         return respond(new Problem("about:blank", "Invalid request", 400, "unknown field '" + field + "'",

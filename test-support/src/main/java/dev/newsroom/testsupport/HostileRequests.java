@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,6 +49,46 @@ public final class HostileRequests {
             byte[] body) {
     }
 
+    /**
+     * One test per probe of {@link #probes}, sent with {@code authorization} (none when null): each fails on a 5xx,
+     * and on a 4xx that is not a problem document.
+     */
+    public static Stream<DynamicTest> noneGetsA5xx(String baseUrl, String authorization) {
+        return probes(baseUrl).stream().map(probe -> DynamicTest.dynamicTest(probe.name(), () -> {
+            HttpResponse<String> response = send(baseUrl, probe, authorization);
+            requireBelow500(probe, response);
+            String type = response.headers().firstValue("Content-Type").orElse("none");
+            if (response.statusCode() >= 400 && !type.startsWith("application/problem+json")) {
+                throw new AssertionError(probe.name() + ": " + response.statusCode() + " with Content-Type " + type
+                        + " instead of application/problem+json");
+            }
+        }));
+    }
+
+    /**
+     * Sends every request of {@link #uniquePaths} with {@code authorization} (none when null), then fails if one got a
+     * 5xx or if /q/metrics names any of their paths.
+     */
+    public static void requireUniquePathsOutOfMetrics(String baseUrl, String authorization) {
+        String marker = "probe" + UUID.randomUUID().toString().replace("-", "");
+        for (Probe probe : uniquePaths(baseUrl, marker)) {
+            requireBelow500(probe, send(baseUrl, probe, authorization));
+        }
+        String metrics = send(baseUrl, new Probe("metrics", "GET", "/q/metrics", Map.of(), null, null), null).body();
+        if (!metrics.contains("http_server_requests")) {
+            throw new AssertionError("/q/metrics has no http_server_requests series:\n" + metrics);
+        }
+        if (metrics.contains(marker)) {
+            throw new AssertionError("/q/metrics carries a requested path as a label value: " + marker);
+        }
+    }
+
+    private static void requireBelow500(Probe probe, HttpResponse<String> response) {
+        if (response.statusCode() >= 500) {
+            throw new AssertionError(probe.name() + ": " + response.statusCode() + " " + response.body());
+        }
+    }
+
     /** Every probe for every operation of the OpenAPI document at {@code baseUrl + "/q/openapi?format=json"}. */
     public static List<Probe> probes(String baseUrl) {
         JsonNode paths = openApi(baseUrl).path("paths");
@@ -69,7 +112,7 @@ public final class HostileRequests {
      * documented path with {@code marker} in each of its parameters. After them, {@code marker} must not appear in
      * /q/metrics: labels name route templates, so unique paths cannot fill the label limit.
      */
-    public static List<Probe> uniquePaths(String baseUrl, String marker) {
+    private static List<Probe> uniquePaths(String baseUrl, String marker) {
         List<Probe> probes = new ArrayList<>();
         for (String method : List.of("OPTIONS", "TRACE", "GET", "DELETE", "PUT")) {
             for (int i = 0; i < 10; i++) {

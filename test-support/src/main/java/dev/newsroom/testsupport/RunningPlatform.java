@@ -30,10 +30,12 @@ public final class RunningPlatform implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
     private final Path root;
     private final Path work;
+    private final Map<String, String> environment;
 
-    private RunningPlatform(Path root, Path work) {
+    private RunningPlatform(Path root, Path work, Map<String, String> environment) {
         this.root = root;
         this.work = work;
+        this.environment = Map.copyOf(environment);
     }
 
     /** article-, media- and feed-service. */
@@ -43,9 +45,18 @@ public final class RunningPlatform implements AutoCloseable {
 
     /** The named services ("article", "media", "feed", "desk"), each on a free port, once all are ready. */
     public static RunningPlatform start(List<String> services) throws IOException, InterruptedException {
+        return start(services, Map.of());
+    }
+
+    /**
+     * The named services with more environment for each (e.g. tracing switched on and exporting to a test's
+     * receiver), once all are ready.
+     */
+    public static RunningPlatform start(List<String> services, Map<String, String> environment)
+            throws IOException, InterruptedException {
         Path root = Path.of(System.getProperty("newsroom.root", "..")).toAbsolutePath().normalize();
         Path work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "platform-");
-        RunningPlatform platform = new RunningPlatform(root, work);
+        RunningPlatform platform = new RunningPlatform(root, work, environment);
         try {
             for (String service : services) {
                 platform.ports.put(service, Ports.free());
@@ -92,6 +103,7 @@ public final class RunningPlatform implements AutoCloseable {
         env.put("QUARKUS_REST_CLIENT_ARTICLES_URL", "http://127.0.0.1:" + ports.get("article"));
         env.put("QUARKUS_REST_CLIENT_MEDIA_URL", "http://127.0.0.1:" + ports.get("media"));
         env.put("NEWSROOM_DESK_SITE_URL", "http://127.0.0.1:" + ports.get("feed"));
+        env.putAll(environment);
         processes.add(builder.start());
     }
 

@@ -26,6 +26,7 @@ import dev.newsroom.article.service.ArticleService;
 import dev.newsroom.article.service.Caller;
 import dev.newsroom.article.service.SavedArticle;
 import dev.newsroom.article.content.Timestamps;
+import dev.newsroom.problem.Paging;
 import dev.newsroom.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -54,8 +55,6 @@ import jakarta.ws.rs.core.Response;
 public class ArticleResource {
 
     static final String EDITOR = "editor";
-    private static final int MAX_PAGE_SIZE = 100;
-    private static final int DEFAULT_PAGE_SIZE = 20;
     private static final int QUERY_MAX = 300;
 
     private final ArticleService articles;
@@ -106,15 +105,14 @@ public class ArticleResource {
             @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER,
                     defaultValue = "0", minimum = "0")) @QueryParam("page") String page,
             @Parameter(description = "Stories per page", schema = @Schema(type = SchemaType.INTEGER,
-                    defaultValue = "" + DEFAULT_PAGE_SIZE, minimum = "1", maximum = "" + MAX_PAGE_SIZE))
+                    defaultValue = "" + Paging.DEFAULT_SIZE, minimum = "1", maximum = "" + Paging.MAX_SIZE))
             @QueryParam("size") String size) {
-        int pageNumber = number("page", page, 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE);
-        int pageSize = number("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+        Paging paging = Paging.of(page, size);
         ArticleFilter filter = new ArticleFilter(parseStatus(status), filter("section", section),
                 filter("author", author), filter("q", text));
-        ArticleListing found = articles.list(filter, pageNumber, pageSize);
+        ArticleListing found = articles.list(filter, paging.page(), paging.size());
         return new ArticleList(found.items().stream().map(ArticleView::withoutBody).toList(), found.total(),
-                pageNumber, pageSize);
+                paging.page(), paging.size());
     }
 
     @GET
@@ -214,21 +212,6 @@ public class ArticleResource {
 
     static EntityTag etag(Article article) {
         return new EntityTag(Long.toString(article.version));
-    }
-
-    private static int number(String name, String value, int fallback, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int number = Integer.parseInt(value.strip());
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // answered below, as for a number out of range
-        }
-        throw ProblemException.invalid(name, "must be a whole number from " + min + " to " + max);
     }
 
     /** A filter value as it is stored: normalized like the field, refused when it could never match anything. */

@@ -17,7 +17,7 @@ import dev.newsroom.article.repository.ArticleRevisionRepository;
 import dev.newsroom.events.ArticleEventType;
 import dev.newsroom.outbox.Outbox;
 import dev.newsroom.outbox.OutboxEvent;
-import dev.newsroom.problem.ProblemException;
+import dev.newsroom.problem.Refusal;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -96,9 +96,8 @@ public class ArticleService {
     public SavedArticle replace(UUID id, ArticleInput input, Long ifMatchVersion, Caller caller) {
         Long bodyVersion = input == null ? null : input.version();
         if (ifMatchVersion == null && bodyVersion == null) {
-            throw new ProblemException(428, "Precondition required",
-                    "send If-Match with the ETag you read the article with (or its version in the body), "
-                            + "so that nobody's edit is overwritten unseen");
+            throw Refusal.missingCondition("send If-Match with the ETag you read the article with (or its version in "
+                    + "the body), so that nobody's edit is overwritten unseen");
         }
         ValidatedArticle valid = validator.validate(input, false);
         requireUsableLeadImage(valid);
@@ -142,7 +141,7 @@ public class ArticleService {
             switch (article.status) {
                 case PUBLISHED -> {
                     if (at != null && at.isAfter(now)) {
-                        throw ProblemException.conflict("the article is already published; unpublish it first to "
+                        throw Refusal.wrongState("the article is already published; unpublish it first to "
                                 + "schedule it for later");
                     }
                     return article; // publishing twice (a retried request) changes nothing
@@ -152,7 +151,7 @@ public class ArticleService {
                         return article;
                     }
                     // An embargoed or scheduled article must never come out early, whoever presses publish.
-                    throw ProblemException.conflict("the article is scheduled for " + article.scheduledAt
+                    throw Refusal.wrongState("the article is scheduled for " + article.scheduledAt
                             + "; to publish at another time, cancel the schedule (POST .../unpublish) and publish again");
                 }
                 default -> {
@@ -179,7 +178,7 @@ public class ArticleService {
             switch (article.status) {
                 case PUBLISHED -> {
                     if (why == null) {
-                        throw ProblemException.invalid("reason", "is required: say why the article is taken down");
+                        throw Refusal.invalid("reason", "is required: say why the article is taken down");
                     }
                     article.status = ArticleStatus.UNPUBLISHED;
                     article.unpublishReason = why;
@@ -191,7 +190,7 @@ public class ArticleService {
                     article.scheduledAt = null;
                     save(article, caller.name(), "schedule cancelled");
                 }
-                default -> throw ProblemException.conflict("only a published or scheduled article can be "
+                default -> throw Refusal.wrongState("only a published or scheduled article can be "
                         + "unpublished; this one is " + article.status);
             }
             articles.flush();
@@ -204,10 +203,10 @@ public class ArticleService {
     public void delete(UUID id, Caller caller) {
         Article article = lockedForUpdate(id);
         if (!caller.editor() && !caller.name().equals(article.createdBy)) {
-            throw new ProblemException(403, "Forbidden", "only the writer who created a draft or an editor may delete it");
+            throw Refusal.notPermitted("only the writer who created a draft or an editor may delete it");
         }
         if (article.wasEverPublished() || article.status != ArticleStatus.DRAFT) {
-            throw ProblemException.conflict("only a draft that was never published can be deleted; this one is "
+            throw Refusal.wrongState("only a draft that was never published can be deleted; this one is "
                     + article.status + (article.wasEverPublished() ? " and was published" : "")
                     + ": unpublish it instead");
         }
@@ -225,7 +224,7 @@ public class ArticleService {
     public ArticleRevision revision(UUID id, int number) {
         get(id);
         return revisions.revision(id, number)
-                .orElseThrow(() -> ProblemException.notFound("revision " + number + " of article " + id));
+                .orElseThrow(() -> Refusal.notFound("revision " + number + " of article " + id));
     }
 
     /** The events written for one article, in the order they were (or will be) sent: for operators. */
@@ -260,7 +259,7 @@ public class ArticleService {
         Instant now = clock.instant();
         if (article.status == ArticleStatus.PUBLISHED && valid.embargoUntil() != null
                 && valid.embargoUntil().isAfter(now)) {
-            throw ProblemException.conflict("the article is already published, so an embargo cannot hold it back; "
+            throw Refusal.wrongState("the article is already published, so an embargo cannot hold it back; "
                     + "unpublish it first, or leave embargoUntil out");
         }
         valid.applyTo(article);
@@ -286,7 +285,7 @@ public class ArticleService {
     private static void requireMayChange(Article article, Caller caller) {
         if (!caller.editor() && (article.status == ArticleStatus.PUBLISHED
                 || article.status == ArticleStatus.SCHEDULED)) {
-            throw new ProblemException(403, "Forbidden", "the article is " + article.status
+            throw Refusal.notPermitted("the article is " + article.status
                     + "; changing it changes what readers see, which needs the editor role");
         }
     }
@@ -294,12 +293,12 @@ public class ArticleService {
     private static void requireVersion(Article article, Long ifMatchVersion, Long bodyVersion) {
         if (ifMatchVersion != null) {
             if (ifMatchVersion != article.version) {
-                throw new ProblemException(412, "Precondition failed", "the article changed since version "
+                throw Refusal.failedCondition("the article changed since version "
                         + ifMatchVersion + " (it is now " + article.version + "): reload it, apply your change "
                         + "again and send the new ETag");
             }
         } else if (bodyVersion != article.version) {
-            throw new ProblemException(409, "Conflict", "the article changed since version " + bodyVersion
+            throw Refusal.staleVersion("the article changed since version " + bodyVersion
                     + " (it is now " + article.version + "): reload it and apply your change again");
         }
     }
@@ -341,8 +340,8 @@ public class ArticleService {
         Log.infof("article %s: %s, revision %d", article.id, type.cloudEventType(), article.revision);
     }
 
-    private static ProblemException notFound(UUID id) {
-        return ProblemException.notFound("article " + id);
+    private static Refusal notFound(UUID id) {
+        return Refusal.notFound("article " + id);
     }
 
     private static Instant latest(Instant a, Instant b) {

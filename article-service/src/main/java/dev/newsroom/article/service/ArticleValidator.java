@@ -22,7 +22,7 @@ import dev.newsroom.article.content.Timestamps;
 import dev.newsroom.article.content.TextProblem;
 import dev.newsroom.events.content.ImageTextLimits;
 import dev.newsroom.problem.Problem.FieldError;
-import dev.newsroom.problem.ProblemException;
+import dev.newsroom.problem.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -65,11 +65,11 @@ public class ArticleValidator {
 
     /**
      * @param creating whether this is a new article: a version in the body is then a mistake (nothing to compare)
-     * @throws ProblemException 400 naming every invalid field, or 413 when the body is too large to consider
+     * @throws Refusal naming every invalid field, or saying that the body is too large to consider
      */
     public ValidatedArticle validate(ArticleInput input, boolean creating) {
         if (input == null) {
-            throw new ProblemException(400, "Invalid request", "send the article as a JSON object");
+            throw Refusal.malformed("send the article as a JSON object");
         }
         SanitizedHtml body = sanitizedBody(input.body());
         List<FieldError> errors = new ArrayList<>();
@@ -93,7 +93,7 @@ public class ArticleValidator {
             errors.add(new FieldError("version", "is not accepted when creating: a new article starts at version 0"));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+            throw Refusal.invalid(errors);
         }
         return new ValidatedArticle(slug, headline, summary, body.html(), section, tags, authors, language, leadImage,
                 related, correction, input.embargoUntil(), body.removed());
@@ -103,7 +103,7 @@ public class ArticleValidator {
     public String reason(String raw) {
         String reason = emptyToNull(PlainText.normalizeSummary(raw));
         PlainText.check("reason", reason, REASON_MAX, false).ifPresent(problem -> {
-            throw ProblemException.invalid(problem.field(), problem.reason());
+            throw Refusal.invalid(problem.field(), problem.reason());
         });
         return reason;
     }
@@ -114,20 +114,19 @@ public class ArticleValidator {
         }
         Optional<TextProblem> size = BodySanitizer.checkSize("body", html);
         if (size.isPresent()) {
-            throw ProblemException.invalid(size.get().field(), size.get().reason());
+            throw Refusal.invalid(size.get().field(), size.get().reason());
         }
         SanitizedHtml clean = sanitizer.sanitize(html);
         // Parsing re-opens unclosed formatting elements, so a body within the limits can come out larger.
         if (BodySanitizer.isTooLarge(clean.html())) {
-            throw ProblemException.invalid("body", "grows beyond " + BodySanitizer.MAX_BODY_BYTES
+            throw Refusal.invalid("body", "grows beyond " + BodySanitizer.MAX_BODY_BYTES
                     + " bytes once its unclosed tags are closed; close your tags or simplify the markup");
         }
         return clean;
     }
 
-    private static ProblemException tooLarge(TextProblem problem) {
-        return ProblemException.tooLarge(problem.field() + " " + problem.reason(),
-                List.of(new FieldError(problem.field(), problem.reason())));
+    private static Refusal tooLarge(TextProblem problem) {
+        return Refusal.tooLarge(problem.field(), problem.field() + " " + problem.reason());
     }
 
     private static String section(String raw, List<FieldError> errors) {

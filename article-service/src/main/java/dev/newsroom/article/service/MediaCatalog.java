@@ -3,7 +3,6 @@ package dev.newsroom.article.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import dev.newsroom.article.KnownMedia;
@@ -11,8 +10,7 @@ import dev.newsroom.article.config.ArticleConfig;
 import dev.newsroom.article.repository.KnownMediaRepository;
 import dev.newsroom.events.MediaAssetSnapshot;
 import dev.newsroom.events.MediaEventType;
-import dev.newsroom.problem.Problem.FieldError;
-import dev.newsroom.problem.ProblemException;
+import dev.newsroom.problem.Refusal;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -57,7 +55,7 @@ public class MediaCatalog {
     }
 
     /**
-     * Refuses a lead image that media-service does not have (422 naming {@code leadImage.mediaId}). An id not heard
+     * Refuses a lead image that media-service does not have, naming {@code leadImage.mediaId}. An id not heard
      * of yet is waited for a moment ({@code newsroom.article.lead-image.grace}): an editor who has just uploaded a
      * photo attaches it right away, and its event arrives a few milliseconds later.
      */
@@ -87,13 +85,12 @@ public class MediaCatalog {
                 announcements.wait(millis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ProblemException(503, "Service unavailable", "the service is stopping; try again");
+                throw Refusal.unavailable("the service is stopping; try again");
             }
         }
     }
 
-    private static ProblemException unusable(String detail) {
-        return new ProblemException(422, "Unprocessable content", detail,
-                List.of(new FieldError("leadImage.mediaId", detail)));
+    private static Refusal unusable(String detail) {
+        return Refusal.unprocessable("leadImage.mediaId", detail);
     }
 }

@@ -9,7 +9,7 @@ import org.hibernate.exception.ConstraintViolationException;
 import dev.newsroom.article.Article;
 import dev.newsroom.article.content.Slugs;
 import dev.newsroom.article.repository.ArticleRepository;
-import dev.newsroom.problem.ProblemException;
+import dev.newsroom.problem.Refusal;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -40,7 +40,7 @@ public class SlugAllocator {
     String next(Article article, ValidatedArticle valid) {
         if (article.wasEverPublished()) {
             if (valid.slug() != null && !valid.slug().equals(article.slug)) {
-                throw ProblemException.invalid("slug", "cannot change once the article has been published: links "
+                throw Refusal.invalid("slug", "cannot change once the article has been published: links "
                         + "to it are out there (it stays \"" + article.slug + "\")");
             }
             return article.slug;
@@ -71,7 +71,7 @@ public class SlugAllocator {
                     throw e;
                 }
                 if (!derivedSlug || attempt == ATTEMPTS) {
-                    throw ProblemException.invalid("slug", "was just taken by another article; choose another");
+                    throw Refusal.invalid("slug", "was just taken by another article; choose another");
                 }
             }
         }
@@ -94,7 +94,7 @@ public class SlugAllocator {
 
     private String claim(String slug, UUID owner) {
         if (!isFreeFor(slug, owner)) {
-            throw ProblemException.invalid("slug", "\"" + slug + "\" is already used by another article");
+            throw Refusal.invalid("slug", "\"" + slug + "\" is already used by another article");
         }
         return slug;
     }

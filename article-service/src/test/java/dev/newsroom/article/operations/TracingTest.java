@@ -10,9 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.newsroom.events.Topics;
@@ -41,18 +38,6 @@ class TracingTest {
     @Inject
     InMemorySpanExporter spans;
 
-    private TopicReader topic;
-
-    @BeforeEach
-    void readTopic() {
-        topic = new TopicReader(Infrastructure.shared().bootstrapServers(), Topics.ARTICLES);
-    }
-
-    @AfterEach
-    void closeTopic() {
-        topic.close();
-    }
-
     @Test
     void thePublishRequestTheOutboxRowAndTheRelaysSendShareOneTraceThatTheRecordCarries() {
         String id = createDraft(unique("Traced"));
@@ -72,8 +57,10 @@ class TracingTest {
         assertThat(send.getParentSpanId()).as("the send continues the outbox append").isEqualTo(append.getSpanId());
         assertThat(send.getName()).contains(Topics.ARTICLES);
 
-        ConsumerRecord<String, String> record = topic.awaitRecords(id, 1, WAIT).get(0);
-        Map<String, String> headers = TopicReader.headers(record);
+        Map<String, String> headers;
+        try (TopicReader topic = new TopicReader(Infrastructure.shared().bootstrapServers(), Topics.ARTICLES)) {
+            headers = TopicReader.headers(topic.awaitRecords(id, 1, WAIT).get(0));
+        }
         assertThat(headers.get("traceparent")).as("W3C traceparent of the send")
                 .isEqualTo("00-" + trace + "-" + send.getSpanId() + "-01");
         assertThat(headers.get("ce_traceparent")).as("CloudEvents distributed tracing: where the event was written")

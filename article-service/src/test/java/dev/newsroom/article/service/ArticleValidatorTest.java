@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.newsroom.events.content.ImageTextLimits;
 import dev.newsroom.problem.Problem;
-import dev.newsroom.problem.ProblemException;
+import dev.newsroom.problem.Refusal;
 
 /** The checks of an article as sent, without a database: normalized values, and every problem reported at once. */
 class ArticleValidatorTest {
@@ -41,10 +41,10 @@ class ArticleValidatorTest {
                 List.of(new ArticleInput.AuthorInput(null)), "not a language tag!",
                 new ArticleInput.LeadImageInput(null, null, null),
                 List.of(new ArticleInput.RelatedLinkInput("t", "javascript:alert(1)")), null, null, 3L);
-        assertThatThrownBy(() -> validator.validate(input, true)).isInstanceOfSatisfying(ProblemException.class,
+        assertThatThrownBy(() -> validator.validate(input, true)).isInstanceOfSatisfying(Refusal.class,
                 problem -> {
-                    assertThat(problem.status()).isEqualTo(400);
-                    assertThat(problem.toProblem().errors()).extracting(Problem.FieldError::field)
+                    assertThat(problem.reason()).isEqualTo(Refusal.Reason.INVALID);
+                    assertThat(problem.errors()).extracting(Problem.FieldError::field)
                             .containsExactlyInAnyOrder("slug", "headline", "summary", "section", "tags[0]",
                                     "authors[0].name", "language", "leadImage.mediaId", "related[0].url", "version");
                 });
@@ -53,9 +53,11 @@ class ArticleValidatorTest {
     @Test
     void aBodyOverAMegabyteIsTooLargeAndOneWithTooManyTagsIsInvalid() {
         assertThatThrownBy(() -> validator.validate(input("H", "world", "x".repeat(1_000_001), null, null, null), true))
-                .isInstanceOfSatisfying(ProblemException.class, problem -> assertThat(problem.status()).isEqualTo(413));
+                .isInstanceOfSatisfying(Refusal.class,
+                        refusal -> assertThat(refusal.reason()).isEqualTo(Refusal.Reason.TOO_LARGE));
         assertThatThrownBy(() -> validator.validate(input("H", "world", "<b>".repeat(10_001), null, null, null), true))
-                .isInstanceOfSatisfying(ProblemException.class, problem -> assertThat(problem.status()).isEqualTo(400));
+                .isInstanceOfSatisfying(Refusal.class,
+                        refusal -> assertThat(refusal.reason()).isEqualTo(Refusal.Reason.INVALID));
     }
 
     @Test
@@ -63,14 +65,14 @@ class ArticleValidatorTest {
         ArticleInput withVersion = new ArticleInput(null, "H", null, null, "world", null, null, null, null, null,
                 null, null, 4L);
         assertThat(validator.validate(withVersion, false).headline()).isEqualTo("H");
-        assertThatThrownBy(() -> validator.validate(withVersion, true)).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> validator.validate(withVersion, true)).isInstanceOf(Refusal.class);
     }
 
     @Test
     void theUnpublishReasonIsPlainTextAndMayBeLeftOut() {
         assertThat(validator.reason("  Legal\n review ")).isEqualTo("Legal review");
         assertThat(validator.reason(" ")).isNull();
-        assertThatThrownBy(() -> validator.reason("bad\u0000")).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> validator.reason("bad\u0000")).isInstanceOf(Refusal.class);
     }
 
     @Test
@@ -80,8 +82,8 @@ class ArticleValidatorTest {
 
         ArticleInput tooLong = withLeadImage("c".repeat(ImageTextLimits.CAPTION_MAX + 1),
                 "r".repeat(ImageTextLimits.CREDIT_MAX + 1));
-        assertThatThrownBy(() -> validator.validate(tooLong, false)).isInstanceOfSatisfying(ProblemException.class,
-                problem -> assertThat(problem.toProblem().errors()).extracting(Problem.FieldError::reason)
+        assertThatThrownBy(() -> validator.validate(tooLong, false)).isInstanceOfSatisfying(Refusal.class,
+                problem -> assertThat(problem.errors()).extracting(Problem.FieldError::reason)
                         .containsExactly("is 5001 characters long; at most 5000 are allowed",
                                 "is 501 characters long; at most 500 are allowed"));
     }

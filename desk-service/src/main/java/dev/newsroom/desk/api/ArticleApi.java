@@ -38,6 +38,11 @@ public interface ArticleApi {
     @Path("/{id}")
     Response get(@PathParam("id") String id);
 
+    /** The story unless its version is still {@code ifNoneMatch}, which answers 304 without a body. */
+    @GET
+    @Path("/{id}")
+    Response getIfChanged(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch);
+
     @POST
     Response create(JsonNode story);
 

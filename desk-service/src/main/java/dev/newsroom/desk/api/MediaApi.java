@@ -7,6 +7,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -17,7 +18,7 @@ import org.jboss.resteasy.reactive.RestForm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** media-service's API as the desk calls it: uploads, descriptions, and the thumbnails the desk shows. */
+/** media-service's API as the desk calls it: uploads, recent uploads, descriptions, and the thumbnails the desk shows. */
 @RegisterRestClient(configKey = "media")
 @RegisterClientHeaders(ApiAuthorization.class)
 public interface MediaApi {
@@ -27,6 +28,11 @@ public interface MediaApi {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     Response upload(@RestForm("file") @PartType(MediaType.APPLICATION_OCTET_STREAM) java.io.File file);
+
+    @GET
+    @Path("/api/media")
+    @Produces(MediaType.APPLICATION_JSON)
+    Response recent(@QueryParam("page") int page, @QueryParam("size") int size);
 
     @GET
     @Path("/api/media/{id}")

@@ -1,11 +1,13 @@
 package dev.newsroom.desk.photo;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -13,20 +15,29 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import dev.newsroom.desk.Templates;
+import dev.newsroom.desk.api.ApiAnswers;
 import dev.newsroom.desk.api.MediaApi;
 import dev.newsroom.desk.session.DeskProblem;
+import io.quarkus.qute.TemplateInstance;
 
 /**
  * Photos for the lead image: uploads go to media-service as the signed-in user (which reads caption, credit and
- * by-line from the photo's IPTC/XMP), and thumbnails come through the desk so its pages load images from itself only.
+ * by-line from the photo's IPTC/XMP), recent uploads are listed to choose from, and thumbnails come through the desk
+ * so its pages load images from itself only.
  */
 @Path("/photos")
 public class PhotoResource {
 
-    private final MediaApi media;
+    /** Two columns of four rows fit the editor's side panel. */
+    private static final int PICKER_PAGE_SIZE = 8;
 
-    public PhotoResource(@RestClient MediaApi media) {
+    private final MediaApi media;
+    private final ApiAnswers answers;
+
+    public PhotoResource(@RestClient MediaApi media, ApiAnswers answers) {
         this.media = media;
+        this.answers = answers;
     }
 
     @POST
@@ -42,6 +53,15 @@ public class PhotoResource {
                     : MediaType.APPLICATION_JSON_TYPE;
             return Response.status(answer.getStatus()).type(type).entity(body).build();
         }
+    }
+
+    /** The picker's list: a page of the photos a story may use, newest upload first (an htmx fragment). */
+    @GET
+    @Path("/recent")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance recent(@QueryParam("page") @DefaultValue("0") int page) {
+        RecentPhotos photos = answers.read(media.recent(Math.max(0, page), PICKER_PAGE_SIZE), RecentPhotos.class);
+        return Templates.recentPhotos(photos);
     }
 
     @GET

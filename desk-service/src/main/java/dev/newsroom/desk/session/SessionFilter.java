@@ -27,6 +27,8 @@ public class SessionFilter {
     /** In OIDC mode the CSRF token is a double-submit cookie; with the form sign-in it lives in the session. */
     public static final String CSRF_COOKIE = "desk-csrf";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+    /** Forms posted into a frame, which cannot send a header: their resources check the token from the form. */
+    private static final Set<String> FORM_TOKEN_PATHS = Set.of("/stories/preview");
 
     private final SessionCookie cookies;
     private final SignedInUser user;
@@ -51,11 +53,9 @@ public class SessionFilter {
             cookies.open(cookie == null ? null : cookie.getValue()).ifPresent(session -> user.signIn(session.user(),
                     session.editor(), session.csrfToken(), basic(session.user(), session.password())));
         }
-        if (!SAFE_METHODS.contains(request.getMethod())) {
+        if (!SAFE_METHODS.contains(request.getMethod()) && !FORM_TOKEN_PATHS.contains(path)) {
             String expected = user.present() ? user.csrfToken() : preSessionToken(request);
-            String sent = request.getHeaderString(CSRF_HEADER);
-            if (expected == null || sent == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                    sent.getBytes(StandardCharsets.UTF_8))) {
+            if (!sameToken(expected, request.getHeaderString(CSRF_HEADER))) {
                 return DeskProblem.response(403, "Request refused",
                         "the request did not carry this session's CSRF token; reload the page and try again");
             }
@@ -67,6 +67,12 @@ public class SessionFilter {
             return DeskProblem.response(401, "Signed out", "sign in again at /sign-in");
         }
         return Response.seeOther(URI.create("/sign-in")).build();
+    }
+
+    /** Whether a token sent matches the expected one, compared in constant time. */
+    public static boolean sameToken(String expected, String sent) {
+        return expected != null && sent != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                sent.getBytes(StandardCharsets.UTF_8));
     }
 
     private void fromOidc(ContainerRequestContext request) {

@@ -2,6 +2,7 @@ package dev.newsroom.desk.story;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -26,6 +28,7 @@ import dev.newsroom.desk.api.ApiAnswers.ApiRefusal;
 import dev.newsroom.desk.api.ArticleApi;
 import dev.newsroom.desk.api.MediaApi;
 import dev.newsroom.desk.config.DeskConfig;
+import dev.newsroom.desk.history.RevisionLine;
 import dev.newsroom.desk.session.DeskProblem;
 import dev.newsroom.desk.session.SignedInUser;
 import io.quarkus.qute.TemplateInstance;
@@ -61,7 +64,7 @@ public class StoryResource {
     @Path("/new")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance blank() {
-        return Templates.editor(Page.of("New story", user, "new"), Story.blank(), null, "", "", null);
+        return Templates.editor(Page.of("New story", user, "new"), Story.blank(), null, "", "", null, null);
     }
 
     @GET
@@ -78,7 +81,35 @@ public class StoryResource {
             altText = asset.path("altText").asText("");
             byline = asset.path("byline").asText("");
         }
-        return Templates.editor(Page.of(story.headline(), user, "story"), story, thumb, altText, byline, null);
+        ChangedSince changed = ChangedSince.of(Arrays.asList(answers.read(articles.revisions(id), RevisionLine[].class)),
+                user.name()).orElse(null);
+        return Templates.editor(Page.of(story.headline(), user, "story"), story, thumb, altText, byline, changed, null);
+    }
+
+    /**
+     * Whether someone saved the story since the browser's version: 204 when not, else who saved which version when.
+     * The editor asks while it is open, so a writer learns of another's save before typing over it.
+     */
+    @GET
+    @Path("/{id}/head")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response head(@PathParam("id") String id, @QueryParam("version") String version) {
+        if (version == null || !version.matches("\\d{1,18}")) {
+            return DeskProblem.response(400, "Version missing", "the version the editor holds is required (?version=)");
+        }
+        Response current = articles.getIfChanged(id, "\"" + version + "\"");
+        if (current.getStatus() == 304) {
+            current.close();
+            return Response.noContent().header("Cache-Control", "no-store").build();
+        }
+        Story story = answers.read(current, Story.class);
+        ObjectNode head = json.createObjectNode();
+        head.put("version", story.version());
+        head.put("revision", story.revision());
+        head.put("status", story.status());
+        head.put("updatedBy", story.savedBy());
+        head.put("updatedAt", story.updatedAt() == null ? null : story.updatedAt().toString());
+        return Response.ok(head).header("Cache-Control", "no-store").build();
     }
 
     @GET

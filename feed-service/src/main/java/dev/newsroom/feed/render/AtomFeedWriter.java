@@ -3,7 +3,6 @@ package dev.newsroom.feed.render;
 import static dev.newsroom.feed.render.ItemText.date;
 import static dev.newsroom.feed.render.ItemText.text;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,8 +46,8 @@ final class AtomFeedWriter {
         Generator generator = new Generator();
         generator.setValue(RssFeedWriter.GENERATOR);
         feed.setGenerator(generator);
-        feed.setAlternateLinks(new ArrayList<>(List.of(link("alternate", page.alternate(), HTML_PAGE))));
-        feed.setOtherLinks(feedLinks(page));
+        feed.setAlternateLinks(new ArrayList<>(List.of(PageLinks.link("alternate", page.alternate(), HTML_PAGE))));
+        feed.setOtherLinks(PageLinks.of(page, FeedFormat.ATOM.mediaType()));
         // RFC 4287 4.1.1: a feed needs an author unless every entry has one; the publication itself is the author
         if (page.items().stream().anyMatch(item -> ItemText.names(item.authors()).isEmpty())) {
             feed.setAuthors(persons(List.of(text(page.title()))));
@@ -74,32 +73,13 @@ final class AtomFeedWriter {
         return XmlDocumentWriter.bytes(document);
     }
 
-    private static List<Link> feedLinks(FeedPage page) {
-        String atom = FeedFormat.ATOM.mediaType();
-        List<Link> links = new ArrayList<>();
-        links.add(link("self", page.self(), atom));
-        if (page.hub() != null) {
-            links.add(link("hub", page.hub(), null));
-        }
-        if (page.first() != null) {
-            links.add(link("first", page.first(), atom));
-        }
-        if (page.previous() != null) {
-            links.add(link("previous", page.previous(), atom));
-        }
-        if (page.next() != null) {
-            links.add(link("next", page.next(), atom));
-        }
-        return links;
-    }
-
     private static Entry entry(FeedItem item) {
         Entry entry = new Entry();
         entry.setId(text(item.id()));
         entry.setTitleEx(textContent(item.title()));
         entry.setPublished(date(item.published()));
         entry.setUpdated(date(item.updated()));
-        entry.setAlternateLinks(new ArrayList<>(List.of(link("alternate", item.link(), HTML_PAGE))));
+        entry.setAlternateLinks(new ArrayList<>(List.of(PageLinks.link("alternate", item.link(), HTML_PAGE))));
         if (item.summary() != null) {
             entry.setSummary(textContent(item.summary()));
         }
@@ -122,7 +102,7 @@ final class AtomFeedWriter {
         List<Module> modules = new ArrayList<>();
         FeedImage image = item.image();
         if (image != null) {
-            Link enclosure = link("enclosure", image.url(), text(image.mimeType()));
+            Link enclosure = PageLinks.link("enclosure", image.url(), text(image.mimeType()));
             enclosure.setLength(Math.max(0, image.length()));
             String caption = text(image.caption());
             if (caption != null && !caption.isBlank()) {
@@ -171,14 +151,6 @@ final class AtomFeedWriter {
         content.setType(Content.TEXT);
         content.setValue(text(value));
         return content;
-    }
-
-    private static Link link(String rel, URI href, String type) {
-        Link link = new Link();
-        link.setRel(rel);
-        link.setHref(href.toASCIIString());
-        link.setType(type);
-        return link;
     }
 
     private static List<SyndPerson> persons(List<String> names) {

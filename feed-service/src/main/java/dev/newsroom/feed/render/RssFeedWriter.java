@@ -4,7 +4,6 @@ import static dev.newsroom.feed.render.ItemText.date;
 import static dev.newsroom.feed.render.ItemText.text;
 import static dev.newsroom.feed.render.ItemText.url;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +11,6 @@ import org.jsoup.nodes.Entities;
 
 import com.rometools.modules.atom.modules.AtomLinkModule;
 import com.rometools.modules.atom.modules.AtomLinkModuleImpl;
-import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.feed.module.DCModuleImpl;
 import com.rometools.rome.feed.module.Module;
 import com.rometools.rome.feed.rss.Category;
@@ -49,7 +47,7 @@ final class RssFeedWriter {
         channel.setGenerator(GENERATOR);
 
         AtomLinkModule links = new AtomLinkModuleImpl();
-        links.setLinks(channelLinks(page));
+        links.setLinks(PageLinks.of(page, FeedFormat.RSS.mediaType()));
         channel.setModules(new ArrayList<>(List.of(links)));
 
         List<Item> items = new ArrayList<>(page.items().size());
@@ -62,32 +60,6 @@ final class RssFeedWriter {
         } catch (FeedException e) {
             throw new IllegalStateException("Rome refused an RSS channel built from a valid page", e);
         }
-    }
-
-    private static List<Link> channelLinks(FeedPage page) {
-        List<Link> links = new ArrayList<>();
-        links.add(link("self", page.self(), FeedFormat.RSS.mediaType()));
-        if (page.hub() != null) {
-            links.add(link("hub", page.hub(), null));
-        }
-        if (page.first() != null) {
-            links.add(link("first", page.first(), FeedFormat.RSS.mediaType()));
-        }
-        if (page.previous() != null) {
-            links.add(link("previous", page.previous(), FeedFormat.RSS.mediaType()));
-        }
-        if (page.next() != null) {
-            links.add(link("next", page.next(), FeedFormat.RSS.mediaType()));
-        }
-        return links;
-    }
-
-    private static Link link(String rel, URI href, String type) {
-        Link link = new Link();
-        link.setRel(rel);
-        link.setHref(href.toASCIIString());
-        link.setType(type);
-        return link;
     }
 
     private static Item item(FeedItem source, String feedLanguage) {

@@ -9,6 +9,8 @@ import dev.newsroom.feed.FeedScope;
 import dev.newsroom.feed.messaging.WebSubNotifier;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -38,17 +40,20 @@ public class FeedChanges {
                 .register(metrics);
     }
 
-    /** A change this replica applied has committed. */
+    /** A change this replica applied has committed: a span in the event's trace shows the drop and the notices. */
+    @WithSpan("feed cache drop")
     public void committed(AppliedChanges applied) {
         if (!applied.any()) {
             return;
         }
+        Span.current().setAttribute("newsroom.feed.scopes", applied.scopes().size());
         cache.invalidateAll();
         applied.visibleEventTimes().forEach(this::record);
         websub.changed(applied.scopes());
     }
 
     /** Another replica committed a change (eventTime null: unknown, or nothing readers see yet). */
+    @WithSpan("feed cache drop (another replica's change)")
     public void otherReplicaCommitted(Instant eventTime) {
         cache.invalidateAll();
         if (eventTime != null) {

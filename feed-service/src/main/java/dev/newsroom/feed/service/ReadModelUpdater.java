@@ -30,6 +30,8 @@ import dev.newsroom.feed.repository.MediaRow;
 import dev.newsroom.feed.repository.ReadModelRepository;
 import dev.newsroom.feed.repository.ReadModelRepository.Placement;
 import dev.newsroom.feed.repository.WriteMode;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -60,11 +62,15 @@ public class ReadModelUpdater {
         this.clock = clock;
     }
 
+    /** The span (outside the transaction, so it includes the commit) shows operators what the write costs. */
+    @WithSpan("feed read-model write")
     @Transactional
     public AppliedChanges apply(List<? extends ReadModelEvent> events, WriteMode mode) {
         if (events.isEmpty()) {
             return AppliedChanges.NONE;
         }
+        Span.current().setAttribute("newsroom.feed.events", events.size())
+                .setAttribute("newsroom.feed.rebuild", mode.isRebuild());
         Instant now = clock.instant();
         List<ReadModelEvent.Article> articles = newestPerId(events, ReadModelEvent.Article.class);
         List<ReadModelEvent.Media> media = newestPerId(events, ReadModelEvent.Media.class);
@@ -102,6 +108,7 @@ public class ReadModelUpdater {
                 visibleTimes.add(media.get(i).time());
             }
         }
+        Span.current().setAttribute("newsroom.feed.changed", changed);
         if (changed == 0) {
             return AppliedChanges.NONE;
         }

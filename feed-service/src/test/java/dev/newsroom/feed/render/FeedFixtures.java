@@ -1,9 +1,13 @@
 package dev.newsroom.feed.render;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+
+import javax.xml.xpath.XPathExpressionException;
 
 /** Fixed models for the rendering tests: a normal page, a hostile item, and a page of fifty items. */
 final class FeedFixtures {
@@ -76,5 +80,18 @@ final class FeedFixtures {
                     i % 10 == 0 ? "A name was misspelled." : null, "en"));
         }
         return page(items);
+    }
+
+    /**
+     * The fixed page's own links (self, hub, first, previous, next) as {@code links}, an XPath to its link elements,
+     * finds them: the same in Atom and in RSS's atom:link, {@code type} being the format's media type.
+     */
+    static void assertPagingLinks(StrictXml xml, String links, String type) throws XPathExpressionException {
+        assertThat(xml.text(links + "[@rel='self']/@href")).isEqualTo(BASE + "/feeds/atom.xml?page=2");
+        assertThat(xml.text(links + "[@rel='self']/@type")).isEqualTo(type);
+        assertThat(xml.text(links + "[@rel='hub']/@href")).isEqualTo(HUB);
+        assertThat(xml.text(links + "[@rel='first']/@href")).isEqualTo(BASE + "/feeds/atom.xml");
+        assertThat(xml.text(links + "[@rel='next']/@href")).isEqualTo(BASE + "/feeds/atom.xml?page=3");
+        assertThat(xml.text(links + "[@rel='previous']/@href")).isEqualTo(BASE + "/feeds/atom.xml?page=1");
     }
 }

@@ -5,7 +5,7 @@ public class ImageRejectedException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    /** Why an image was refused; the REST layer maps each to its own status. */
+    /** Why an image was refused; the upload turns each into a {@code Refusal}, which has its own status. */
     public enum Reason {
         /** Not a JPEG, PNG, WebP or GIF by its bytes (SVG, HTML, PDF, a renamed file, ...). */
         UNSUPPORTED_TYPE,

@@ -3,13 +3,19 @@ package dev.newsroom.media.rest;
 import java.net.URI;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import dev.newsroom.media.MediaAsset;
 import dev.newsroom.media.config.MediaConfig;
 import dev.newsroom.media.service.MediaService;
+import dev.newsroom.problem.Paging;
 import dev.newsroom.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -30,6 +36,9 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"writer", "editor"})
 public class MediaResource {
+
+    /** The created_by column's width. */
+    private static final int MAX_USER_NAME = 120;
 
     private final MediaService media;
     private final MediaConfig config;
@@ -53,6 +62,33 @@ public class MediaResource {
         // from the configured public address, never from the request's Host header
         return Response.created(URI.create(config.publicUrl() + "/api/media/" + asset.id))
                 .entity(MediaView.of(asset, config.publicUrl())).build();
+    }
+
+    @GET
+    @Operation(summary = "Recent uploads: the photos a story may use, newest first",
+            description = "Every asset that is not deleted (any writer or editor may use any of them as a lead image "
+                    + "or in a body), newest upload first, paged.")
+    @APIResponse(responseCode = "200", description = "One page of assets",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MediaList.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid: errors[].field names it",
+            content = @Content(mediaType = "application/problem+json"))
+    public MediaList list(
+            @Parameter(description = "Only the uploads of this user (the name they sign in with)")
+            @QueryParam("uploadedBy") String uploadedBy,
+            @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER,
+                    defaultValue = "0", minimum = "0")) @QueryParam("page") String page,
+            @Parameter(description = "Assets per page", schema = @Schema(type = SchemaType.INTEGER,
+                    defaultValue = "" + Paging.DEFAULT_SIZE, minimum = "1", maximum = "" + Paging.MAX_SIZE))
+            @QueryParam("size") String size) {
+        Paging paging = Paging.of(page, size);
+        String uploader = uploadedBy == null || uploadedBy.isBlank() ? null : uploadedBy.strip();
+        if (uploader != null && uploader.length() > MAX_USER_NAME) {
+            throw ProblemException.invalid("uploadedBy", "has more than " + MAX_USER_NAME + " characters; no user "
+                    + "name is that long");
+        }
+        MediaService.AssetPage found = media.usable(uploader, paging.page(), paging.size());
+        return new MediaList(found.items().stream().map(asset -> MediaView.of(asset, config.publicUrl())).toList(),
+                found.total(), paging.page(), paging.size());
     }
 
     @GET
@@ -81,6 +117,7 @@ public class MediaResource {
         return Response.noContent().build();
     }
 
+    /** A whole number in [min, max], or the fallback when absent; anything else is a 400 naming the parameter. */
     private MediaService.Caller caller() {
         return new MediaService.Caller(identity.getPrincipal().getName(), identity.hasRole("editor"));
     }

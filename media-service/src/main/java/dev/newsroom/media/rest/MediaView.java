@@ -13,7 +13,7 @@ import dev.newsroom.media.event.MediaEventMapper;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MediaView(UUID id, String caption, String credit, String byline, String altText, int width, int height,
         String mimeType, long bytes, List<RenditionView> renditions, long version, int revision, Instant createdAt,
-        Instant updatedAt) {
+        String createdBy, String fileName, Instant updatedAt) {
 
     /** One deliverable size. */
     public record RenditionView(String name, String url, int width, int height, String mimeType, long bytes) {
@@ -25,6 +25,6 @@ public record MediaView(UUID id, String caption, String credit, String byline, S
                 asset.renditionsInOrder().stream().map(rendition -> new RenditionView(rendition.name,
                         MediaEventMapper.renditionUrl(publicUrl, asset, rendition.name), rendition.width,
                         rendition.height, rendition.mimeType, rendition.bytes)).toList(),
-                asset.version, asset.revision, asset.createdAt, asset.updatedAt);
+                asset.version, asset.revision, asset.createdAt, asset.createdBy, asset.fileName, asset.updatedAt);
     }
 }

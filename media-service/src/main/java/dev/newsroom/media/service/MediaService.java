@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -35,8 +34,10 @@ import dev.newsroom.media.storage.BlobStorage;
 import dev.newsroom.outbox.Outbox;
 import dev.newsroom.problem.Problem;
 import dev.newsroom.problem.ControlCharacters;
-import dev.newsroom.problem.ProblemException;
+import dev.newsroom.problem.Refusal;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.logging.Log;
+import io.quarkus.panache.common.Page;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -81,14 +82,14 @@ public class MediaService {
     /** What an uploader says about the image; blank fields are filled from the image's own metadata. */
     public record Description(String caption, String credit, String altText) {
 
-        /** Refuses text the columns or the feeds cannot hold, naming each field, with a 400. */
+        /** Refuses text the columns or the feeds cannot hold, naming each field. */
         void validate() {
             List<Problem.FieldError> errors = new ArrayList<>();
             check(errors, "caption", caption, ImageTextLimits.CAPTION_MAX);
             check(errors, "credit", credit, ImageTextLimits.CREDIT_MAX);
             check(errors, "altText", altText, ImageTextLimits.ALT_TEXT_MAX);
             if (!errors.isEmpty()) {
-                throw ProblemException.invalid(errors);
+                throw Refusal.invalid(errors);
             }
         }
 
@@ -109,7 +110,7 @@ public class MediaService {
     public MediaAsset upload(Path file, String fileName, Description description, String user) {
         description.validate();
         if (ControlCharacters.hasControl(fileName)) {
-            throw ProblemException.invalid("file", "the file name must not contain control characters");
+            throw Refusal.invalid("file", "the file name must not contain control characters");
         }
         ImageInfo info;
         List<Rendition> made;
@@ -170,7 +171,18 @@ public class MediaService {
     public MediaAsset get(UUID id) {
         return MediaAsset.<MediaAsset>findByIdOptional(id)
                 .filter(asset -> !asset.isDeleted())
-                .orElseThrow(() -> ProblemException.notFound("media asset " + id));
+                .orElseThrow(() -> Refusal.notFound("media asset " + id));
+    }
+
+    /** One page of assets, and how many the filter matches in all. */
+    public record AssetPage(List<MediaAsset> items, long total) {
+    }
+
+    /** The assets a story may use, newest upload first, optionally only those one user uploaded. */
+    @Transactional
+    public AssetPage usable(String uploadedBy, int page, int size) {
+        PanacheQuery<MediaAsset> query = MediaAsset.usable(uploadedBy);
+        return new AssetPage(query.page(Page.of(page, size)).list(), query.count());
     }
 
     /** Who asks: an editor may change what readers see; a writer only what no live or scheduled story uses. */
@@ -182,7 +194,7 @@ public class MediaService {
         description.validate();
         MediaAsset asset = locked(id);
         if (!caller.editor() && uses.inUse(id)) {
-            throw new ProblemException(403, "Forbidden",
+            throw Refusal.notPermitted(
                     "a published or scheduled story uses this asset: only an editor may change its caption, credit "
                             + "or alt text");
         }
@@ -198,22 +210,22 @@ public class MediaService {
     /**
      * Deletes an asset and then its stored files (the upload with its metadata, and every rendition). Deletion
      * belongs to the uploader or an editor; an asset a published or scheduled story uses is deleted only by an editor
-     * who confirms with {@code force} (409 otherwise), since the photo then vanishes from the live story.
+     * who confirms with {@code force}, since the photo then vanishes from the live story.
      */
     public void delete(UUID id, Caller caller, boolean force) {
         List<String> keys = QuarkusTransaction.requiringNew().call(() -> {
             MediaAsset asset = locked(id);
             if (!caller.editor() && !caller.name().equals(asset.createdBy)) {
-                throw new ProblemException(403, "Forbidden",
+                throw Refusal.notPermitted(
                         "only the uploader of an asset or an editor may delete it");
             }
             if (uses.inUse(id)) {
                 if (!caller.editor()) {
-                    throw new ProblemException(403, "Forbidden",
+                    throw Refusal.notPermitted(
                             "a published or scheduled story uses this asset: only an editor may delete it");
                 }
                 if (!force) {
-                    throw ProblemException.conflict("a published or scheduled story uses this asset and would lose "
+                    throw Refusal.wrongState("a published or scheduled story uses this asset and would lose "
                             + "its photo: delete with ?force=true to confirm");
                 }
             }
@@ -252,7 +264,7 @@ public class MediaService {
     private MediaAsset locked(UUID id) {
         return MediaAsset.<MediaAsset>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                 .filter(asset -> !asset.isDeleted())
-                .orElseThrow(() -> ProblemException.notFound("media asset " + id));
+                .orElseThrow(() -> Refusal.notFound("media asset " + id));
     }
 
     private void emit(MediaAsset asset, MediaEventType type) {
@@ -261,17 +273,12 @@ public class MediaService {
         Log.infof("asset %s: %s", asset.id, type.cloudEventType());
     }
 
-    private static ProblemException rejected(ImageRejectedException e) {
+    private static Refusal rejected(ImageRejectedException e) {
         return switch (e.reason()) {
-            case UNSUPPORTED_TYPE -> new ProblemException(415, "Unsupported image type", e.getMessage(),
-                    List.of(new Problem.FieldError("file", e.getMessage())));
-            case TOO_MANY_BYTES -> ProblemException.tooLarge(e.getMessage(),
-                    List.of(new Problem.FieldError("file", e.getMessage())));
-            case TOO_MANY_PIXELS -> new ProblemException(422, "Image too large", e.getMessage(),
-                    List.of(new Problem.FieldError("file", e.getMessage())));
-            case CORRUPT -> new ProblemException(422, "Image not readable", e.getMessage(),
-                    List.of(new Problem.FieldError("file", e.getMessage())));
-            case BUSY -> new ProblemException(503, "Busy", e.getMessage());
+            case UNSUPPORTED_TYPE -> Refusal.unsupportedType("file", e.getMessage());
+            case TOO_MANY_BYTES -> Refusal.tooLarge("file", e.getMessage());
+            case TOO_MANY_PIXELS, CORRUPT -> Refusal.unprocessable("file", e.getMessage());
+            case BUSY -> Refusal.unavailable(e.getMessage());
         };
     }
 

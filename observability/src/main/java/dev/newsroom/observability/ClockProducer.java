@@ -1,4 +1,4 @@
-package dev.newsroom.media.config;
+package dev.newsroom.observability;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Duration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
-/** The one clock this service reads, injected wherever time is needed so that a test can replace it. */
+/** The one clock each service reads, injected wherever time is needed so that a test can replace it. */
 @ApplicationScoped
 public class ClockProducer {
 

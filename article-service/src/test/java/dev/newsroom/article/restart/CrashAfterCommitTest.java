@@ -14,7 +14,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.newsroom.testsupport.Infrastructure;
 import dev.newsroom.testsupport.NewsroomTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,22 +21,14 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * First life of the service (CrashRecoveryPart2Test is the second): it commits a publication whose event it never
- * gets to send, and a schedule that falls due while it is gone. Its relay points at an address where no broker
- * listens, and its timer is off, as if the process died right after each commit.
+ * A service that dies right after each commit: it commits a publication whose event it never gets to send, and a
+ * schedule that falls due while it is gone. Its relay points at an address where no broker listens, and its timer is
+ * off. The state it leaves is the one RestartAfterCrashTest starts the next process on.
  */
 @QuarkusTest
 @WithTestResource(NewsroomTestResource.class)
-@TestProfile(CrashRecoveryPart1Test.DiesAfterCommitting.class)
-class CrashRecoveryPart1Test {
-
-    static final String PUBLISHED = "newsroom.test.crash-recovery.published";
-    static final String SCHEDULED = "newsroom.test.crash-recovery.scheduled";
-    static final String SCHEDULED_AT = "newsroom.test.crash-recovery.scheduled-at";
-    static final String JDBC_URL = "newsroom.test.crash-recovery.jdbc-url";
-    static final String DB_USER = "newsroom.test.crash-recovery.db-user";
-    static final String DB_PASSWORD = "newsroom.test.crash-recovery.db-password";
-    static final String BOOTSTRAP = "newsroom.test.crash-recovery.bootstrap";
+@TestProfile(CrashAfterCommitTest.DiesAfterCommitting.class)
+class CrashAfterCommitTest {
 
     /** A service that commits but never sends an event or fires a schedule. */
     public static class DiesAfterCommitting implements QuarkusTestProfile {
@@ -66,15 +57,5 @@ class CrashRecoveryPart1Test {
                         .body("status", equalTo("SCHEDULED")));
         editor().get("/api/articles/{id}/events", published).then().statusCode(200)
                 .body("size()", equalTo(1)).body("[0].sentAt", nullValue());
-
-        // Each test profile loads test-support anew, with infrastructure of its own: tell part 2 where this one is.
-        Infrastructure infrastructure = Infrastructure.shared();
-        System.setProperty(JDBC_URL, infrastructure.jdbcUrl());
-        System.setProperty(DB_USER, infrastructure.username());
-        System.setProperty(DB_PASSWORD, infrastructure.password());
-        System.setProperty(BOOTSTRAP, infrastructure.bootstrapServers());
-        System.setProperty(PUBLISHED, published);
-        System.setProperty(SCHEDULED, scheduled);
-        System.setProperty(SCHEDULED_AT, at.toString());
     }
 }

@@ -1,0 +1,256 @@
+# Production's topology on one machine, sourced by ./newsroom for `up --cluster`, `down` and `status`:
+# the Kafka nodes that deploy/base/kafka declares (three, controller and broker in each, with its topics,
+# replication factor and min.insync.replicas), two replicas of article-, media- and feed-service, and nginx in
+# front of each pair on the service's usual port, as a Kubernetes Service gives one address to its pods.
+# Everything lives under $DATA/cluster (its own database, brokers' logs, media, logs and pid files).
+#
+# Ports (plus NEWSROOM_PORT_OFFSET): balancers 8081/8082/8083, replica n of a service on n*10000 + its port
+# (article 18081 and 28081, media 18082 and 28082, feed 18083 and 28083), the desk 8084, Kafka node n on
+# 9092 + 2(n-1) with its controller on the next port (9092..9097), PostgreSQL 5432.
+
+CLUSTER_REPLICAS=2
+CLUSTER_SERVICES=(article media feed)
+KAFKA_MANIFESTS="$ROOT/deploy/base/kafka/kafka.yaml,$ROOT/deploy/base/kafka/topics.yaml"
+
+cluster_paths() { # switches DATA, RUN and LOGS to the cluster's own folder
+  DATA="$1/cluster"; RUN="$DATA/run"; LOGS="$DATA/logs"; KAFKA_DATA="$DATA/kafka"
+}
+
+replica_port() { echo $(( ${PORT[$1]} + 10000 * $2 )); } # svc n
+kafka_nodes() { ls -d "$KAFKA_DATA"/node-* 2>/dev/null | sed 's/.*node-//' | sort -n; }
+cluster_bootstrap() { cat "$KAFKA_DATA/bootstrap.servers" 2>/dev/null; }
+
+# Alive, like alive() in ./newsroom: the pid's command line must be the part's own.
+replica_alive() { # svc n
+  local pid; pid="$(cat "$RUN/$1-$2.pid" 2>/dev/null)" || return 1
+  kill -0 "$pid" 2>/dev/null && [[ "$(ps -o args= -p "$pid" 2>/dev/null)" == *"-Dnewsroom.local.part=$1-$2 "* ]]
+}
+kafka_node_alive() { # n
+  local pid; pid="$(cat "$KAFKA_DATA/node-$1/kafka.pid" 2>/dev/null)" || return 1
+  kill -0 "$pid" 2>/dev/null && [[ "$(ps -o args= -p "$pid" 2>/dev/null)" == *kafka.Kafka*"$KAFKA_DATA/node-$1/"* ]]
+}
+balancer_alive() { [ -f "$DATA/balancer/nginx.pid" ] && kill -0 "$(cat "$DATA/balancer/nginx.pid")" 2>/dev/null; }
+cluster_running() {
+  local n svc
+  balancer_alive && return 0
+  for n in $(kafka_nodes); do kafka_node_alive "$n" && return 0; done
+  for svc in "${CLUSTER_SERVICES[@]}"; do for n in $(seq 1 $CLUSTER_REPLICAS); do replica_alive "$svc" "$n" && return 0; done; done
+  alive desk
+}
+
+kafka_command() { # command [args]: the cluster commands of LocalPlatformCommand
+  local command="$1"; shift
+  java -cp "$PLATFORM_CP" dev.newsroom.local.LocalPlatformCommand "$command" "$KAFKA_DATA" "$KAFKA_LIB" \
+    "$KAFKA_MANIFESTS" "$KAFKA_PORT" "$@"
+}
+
+start_kafka_cluster() {
+  local start; start=$(now_ms)
+  if ! setsid java -cp "$PLATFORM_CP" dev.newsroom.local.LocalPlatformCommand kafka-cluster-start "$KAFKA_DATA" \
+      "$KAFKA_LIB" "$KAFKA_MANIFESTS" "$KAFKA_PORT" 2>"$LOGS/kafka-start.log" </dev/null; then
+    fail "the Kafka cluster failed to start: $(head -n 1 "$LOGS/kafka-start.log")"
+    return 1
+  fi
+  say "${GREEN}✓${OFF} kafka ×$(kafka_nodes | wc -l)          ready in $(elapsed "$start")   $(cluster_bootstrap) (topics as deploy/base/kafka declares them)"
+}
+
+# The environment replica n of a service runs with (into SERVICE_ENV): the single platform's, on the replica's own
+# port, with the cluster's brokers and the replica's name as its Kafka group member id. Nothing else: every Kafka
+# client setting comes from the service's application.properties, as in production (deploy's ClusterClientSettingsTest).
+replica_env() { # svc n
+  service_env "$1"
+  local single=("${SERVICE_ENV[@]}") entry
+  SERVICE_ENV=(QUARKUS_PROFILE=local)
+  for entry in "${single[@]}"; do
+    case "$entry" in QUARKUS_HTTP_PORT=*|KAFKA_BOOTSTRAP_SERVERS=*) ;; *) SERVICE_ENV+=("$entry") ;; esac
+  done
+  SERVICE_ENV+=("QUARKUS_HTTP_PORT=$(replica_port "$1" "$2")"
+    "KAFKA_BOOTSTRAP_SERVERS=$(cluster_bootstrap || echo "127.0.0.1:$KAFKA_PORT,127.0.0.1:$((KAFKA_PORT + 2)),127.0.0.1:$((KAFKA_PORT + 4))")"
+    "NEWSROOM_INSTANCE_ID=$1-$2")
+}
+
+# Starts replica n of a service and waits until it is ready (and, for consumers, holds partitions).
+start_replica() { # svc n
+  local svc="$1" n="$2" port start; port="$(replica_port "$1" "$2")"; start=$(now_ms)
+  require_port_free "$port" "$svc-service $n" || return 1
+  replica_env "$svc" "$n"
+  env "${SERVICE_ENV[@]}" setsid java "-Dnewsroom.local.part=$svc-$n" "-Xmx${HEAP[$svc]}" -XX:+UseSerialGC \
+    -jar "$ROOT/$svc-service/target/quarkus-app/quarkus-run.jar" >"$LOGS/$svc-$n.log" 2>&1 </dev/null &
+  echo $! >"$RUN/$svc-$n.pid"
+  local deadline=$(( $(date +%s) + 120 ))
+  until curl -fsS -o /dev/null "http://127.0.0.1:$port/q/health/ready" 2>/dev/null \
+      && { [ "$svc" = media ] || curl -fsS "http://127.0.0.1:$port/q/metrics" 2>/dev/null | awk '
+        /^kafka_consumer_coordinator_assigned_partitions\{/ { n++; if ($NF + 0 < 1) idle++ }
+        END { exit !(n > 0 && idle == 0) }'; }; do
+    if ! replica_alive "$svc" "$n"; then
+      fail "$svc-service $n exited while starting: see $LOGS/$svc-$n.log"; show_log_tail "$svc" "$LOGS/$svc-$n.log"; return 1
+    fi
+    if [ "$(date +%s)" -gt "$deadline" ]; then
+      fail "$svc-service $n not ready (or without partitions) after 120 s: see $LOGS/$svc-$n.log"
+      show_log_tail "$svc" "$LOGS/$svc-$n.log"; return 1
+    fi
+    sleep 0.2
+  done
+  say "${GREEN}✓${OFF} $(printf '%-17s' "$svc-service $n") ready in $(elapsed "$start")   http://localhost:$port"
+}
+
+stop_replica() { # svc n [signal]
+  local pid waited=0; replica_alive "$1" "$2" || return 0
+  pid="$(cat "$RUN/$1-$2.pid")"
+  kill "-${3:-TERM}" "$pid" 2>/dev/null || return 0
+  while replica_alive "$1" "$2"; do
+    [ "$waited" -lt 200 ] || { kill -KILL "$pid" 2>/dev/null; say "  $1-service $2 did not stop in 20 s: killed"; break; }
+    sleep 0.1; waited=$((waited + 1))
+  done
+}
+
+# nginx, one process with a listener per service, each passing to the service's two replicas. A replica that
+# refuses connections or answers 502/503/504 is skipped and the request goes to the other one (for GET and HEAD;
+# nginx never repeats a POST that reached a replica). Requests answered with an error are logged to errors.log.
+write_balancer_config() {
+  local dir="$DATA/balancer" svc n
+  mkdir -p "$dir"
+  {
+    echo "worker_processes 1;"
+    echo "pid $dir/nginx.pid;"
+    echo "error_log $dir/error.log warn;"
+    echo "events { worker_connections 4096; }"
+    echo "http {"
+    echo "  map \$status \$failed { ~^[1234] 0; default 1; }"
+    echo "  log_format upstream '\$time_iso8601 \$request_method \$request_uri \$status upstream=\$upstream_addr:\$upstream_status';"
+    echo "  access_log $dir/errors.log upstream if=\$failed;"
+    echo "  client_max_body_size 0;"
+    echo "  client_body_temp_path $dir/body; proxy_temp_path $dir/proxy;"
+    echo "  fastcgi_temp_path $dir/tmp; uwsgi_temp_path $dir/tmp; scgi_temp_path $dir/tmp;"
+    echo "  proxy_set_header Host \$http_host;"
+    echo "  proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;"
+    echo "  proxy_next_upstream error timeout http_502 http_503 http_504;"
+    echo "  proxy_connect_timeout 2s;"
+    echo "  proxy_read_timeout 60s;"
+    for svc in "${CLUSTER_SERVICES[@]}"; do
+      echo "  upstream $svc {"
+      for n in $(seq 1 $CLUSTER_REPLICAS); do
+        echo "    server 127.0.0.1:$(replica_port "$svc" "$n") max_fails=1 fail_timeout=2s;"
+      done
+      echo "  }"
+      echo "  server { listen 127.0.0.1:${PORT[$svc]}; location / { proxy_pass http://$svc; } }"
+    done
+    echo "}"
+  } >"$dir/nginx.conf"
+}
+
+start_balancer() {
+  command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || {
+    fail "nginx not found: the cluster's load balancer (Debian: apt-get install nginx-light)"; return 1; }
+  local nginx; nginx="$(command -v nginx || echo /usr/sbin/nginx)"
+  write_balancer_config
+  if ! "$nginx" -e "$DATA/balancer/error.log" -p "$DATA/balancer" -c "$DATA/balancer/nginx.conf" 2>"$LOGS/balancer-start.log"; then
+    fail "nginx failed to start: $(head -n 1 "$LOGS/balancer-start.log")"; return 1
+  fi
+  say "${GREEN}✓${OFF} balancer (nginx)  article :${PORT[article]}  media :${PORT[media]}  feed :${PORT[feed]}, two replicas behind each"
+}
+
+stop_balancer() {
+  balancer_alive || return 0
+  local pid; pid="$(cat "$DATA/balancer/nginx.pid")"
+  kill -QUIT "$pid" 2>/dev/null
+  local waited=0
+  while kill -0 "$pid" 2>/dev/null && [ "$waited" -lt 100 ]; do sleep 0.1; waited=$((waited + 1)); done
+  kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null
+  return 0
+}
+
+cluster_up() { # detach
+  local detach="$1" start svc n; start=$(now_ms)
+  cluster_paths "$DATA"
+  mkdir -p "$RUN" "$LOGS" "$DATA/media" "$KAFKA_DATA"
+  if cluster_running; then fail "the cluster is already running (./newsroom status); stop it with ./newsroom down"; exit 1; fi
+  build_if_missing
+  local n_ports=() p
+  for svc in "${CLUSTER_SERVICES[@]}"; do
+    n_ports+=("${PORT[$svc]}")
+    for n in $(seq 1 $CLUSTER_REPLICAS); do n_ports+=("$(replica_port "$svc" "$n")"); done
+  done
+  for p in "${n_ports[@]}" "${PORT[desk]}" $(seq "$KAFKA_PORT" $((KAFKA_PORT + 5))); do require_port_free "$p" cluster || exit 1; done
+  if [ -z "${NEWSROOM_DB_URL:-}" ]; then require_port_free "$DB_PORT" postgres || exit 1; fi
+  trap 'say ""; say "stopping..."; cluster_down; exit 130' INT TERM
+  local ok=1
+  start_postgres && start_kafka_cluster || ok=0
+  for svc in "${CLUSTER_SERVICES[@]}"; do
+    for n in $(seq 1 $CLUSTER_REPLICAS); do [ "$ok" = 1 ] && { start_replica "$svc" "$n" || ok=0; }; done
+  done
+  [ "$ok" = 1 ] && { start_balancer || ok=0; }
+  [ "$ok" = 1 ] && { start_service desk || ok=0; }
+  if [ "$ok" = 0 ]; then say "stopping what was started..."; cluster_down >/dev/null; exit 1; fi
+  say ""
+  say "${BOLD}The newsroom cluster is up${OFF} in $(elapsed "$start"): production's topology, one address per service."
+  say "  ${BOLD}desk           http://localhost:${PORT[desk]}${OFF}   sign in as editor/editor (or writer/writer)"
+  say "  editors' API   http://localhost:${PORT[article]}/api/articles   (replicas :$(replica_port article 1) :$(replica_port article 2))"
+  say "  media          http://localhost:${PORT[media]}/api/media        (replicas :$(replica_port media 1) :$(replica_port media 2))"
+  say "  feeds          http://localhost:${PORT[feed]}/feeds/rss.xml     (replicas :$(replica_port feed 1) :$(replica_port feed 2))"
+  say "  kafka          $(cluster_bootstrap)"
+  say "  data           $DATA"
+  if [ "$detach" = 1 ]; then
+    trap - INT TERM
+    say "Running in the background: ./newsroom status, ./newsroom down"
+    return 0
+  fi
+  say "Press Ctrl-C to stop everything."
+  while true; do sleep 1; done
+}
+
+cluster_down() {
+  cluster_paths "${1:-$DATA}"
+  local any=0 svc n pid waited
+  if alive desk; then stop_part desk desk-service 20; say "■ desk-service stopped"; any=1; fi
+  rm -f "$RUN/desk.pid"
+  if balancer_alive; then stop_balancer; say "■ balancer stopped"; any=1; fi
+  for svc in feed media article; do
+    for n in $(seq 1 $CLUSTER_REPLICAS); do
+      if replica_alive "$svc" "$n"; then stop_replica "$svc" "$n"; say "■ $svc-service $n stopped"; any=1; fi
+      rm -f "$RUN/$svc-$n.pid"
+    done
+  done
+  # All nodes at once: a node stopped alone waits for the quorum of the others to move its partitions.
+  local nodes=()
+  for n in $(kafka_nodes); do kafka_node_alive "$n" && { kill -TERM "$(cat "$KAFKA_DATA/node-$n/kafka.pid")"; nodes+=("$n"); }; done
+  for n in "${nodes[@]}"; do
+    pid="$(cat "$KAFKA_DATA/node-$n/kafka.pid")"; waited=0
+    while kafka_node_alive "$n"; do
+      [ "$waited" -lt 200 ] || { kill -KILL "$pid"; say "  kafka $n did not stop in 20 s (the last node of a quorum waits for the others): killed"; break; }
+      sleep 0.1; waited=$((waited + 1))
+    done
+    say "■ kafka $n stopped"; any=1
+  done
+  if [ -f "$DATA/postgres/cluster/postmaster.pid" ] && [ -d "$PLATFORM_CLASSES" ]; then
+    java -cp "$PLATFORM_CP" dev.newsroom.local.LocalPlatformCommand postgres-stop "$DATA/postgres" "$PG_DIST" \
+      2>>"$LOGS/postgres-start.log" && say "■ postgres stopped" && any=1
+  fi
+  rm -f "$RUN/postgres.started"
+  [ "$any" = 1 ]
+}
+
+cluster_status() {
+  cluster_paths "$DATA"
+  cluster_running || return 1
+  local svc n row
+  row() { printf '%-17s %-9s %s\n' "$@"; }
+  say "cluster (production's topology, data: $DATA)"
+  row PART STATE WHERE
+  if [ -f "$DATA/postgres/cluster/postmaster.pid" ]; then row postgres running "127.0.0.1:$DB_PORT/newsroom"; fi
+  for n in $(kafka_nodes); do
+    if kafka_node_alive "$n"; then row "kafka $n" running "127.0.0.1:$((KAFKA_PORT + 2 * (n - 1)))  pid $(cat "$KAFKA_DATA/node-$n/kafka.pid")"
+    else row "kafka $n" stopped ""; fi
+  done
+  for svc in "${CLUSTER_SERVICES[@]}"; do
+    if balancer_alive; then row "$svc (nginx)" running "http://localhost:${PORT[$svc]}"; else row "$svc (nginx)" stopped ""; fi
+    for n in $(seq 1 $CLUSTER_REPLICAS); do
+      local port health=starting; port="$(replica_port "$svc" "$n")"
+      if replica_alive "$svc" "$n"; then
+        curl -fsS -o /dev/null "http://127.0.0.1:$port/q/health/ready" 2>/dev/null && health=ready
+        row "  $svc-service $n" running "http://localhost:$port  pid $(cat "$RUN/$svc-$n.pid")  $health"
+      else row "  $svc-service $n" stopped ""; fi
+    done
+  done
+  if alive desk; then row desk-service running "http://localhost:${PORT[desk]}"; else row desk-service stopped ""; fi
+}

@@ -1,0 +1,37 @@
+package dev.newsroom.testsupport;
+
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import io.restassured.RestAssured;
+
+/**
+ * The hostile-request tests every service runs against its own OpenAPI document ({@link HostileRequests}): a service's
+ * {@code @QuarkusTest} extends this class and says whom the requests come from.
+ */
+public abstract class HostileRequestTests {
+
+    private final String authorization;
+
+    /** {@code authorization} is the Authorization header of every request, or null for an anonymous caller. */
+    protected HostileRequestTests(String authorization) {
+        this.authorization = authorization;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> noHostileRequestGetsA5xx() {
+        return HostileRequests.noneGetsA5xx(baseUrl(), authorization);
+    }
+
+    @Test
+    void uniquePathsDoNotBecomeMetricLabels() {
+        HostileRequests.requireUniquePathsOutOfMetrics(baseUrl(), authorization);
+    }
+
+    private static String baseUrl() {
+        return "http://localhost:" + RestAssured.port;
+    }
+}
