@@ -16,13 +16,14 @@ import dev.newsroom.testsupport.RunningPlatform;
 
 /**
  * Debian's chromium driven by Playwright for Java, against the packaged desk, article-, media- and feed-service on
- * the shared test Kafka and PostgreSQL. With -Ddesk.url=... (and article.url, media.url, feed.url) it uses a
- * platform that already runs, e.g. {@code ./newsroom up}, which makes iterating on the desk quick.
+ * the shared test Kafka and PostgreSQL, with axe-core for accessibility scans. With -Ddesk.url=... (and article.url,
+ * media.url, feed.url) it uses a platform that already runs, e.g. {@code ./newsroom up}, which makes iterating quick.
  */
 final class DeskBrowser implements AutoCloseable {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String CHROMIUM = System.getProperty("chromium", "/usr/bin/chromium");
+    private static String axe;
 
     private final RunningPlatform platform;
     private final Map<String, String> urls;
@@ -47,16 +48,22 @@ final class DeskBrowser implements AutoCloseable {
     }
 
     static DeskBrowser start() throws IOException, InterruptedException {
+        return start(List.of("article", "media", "feed", "desk"));
+    }
+
+    /** The named services only ("article", "media", "feed", "desk"). */
+    static DeskBrowser start(List<String> services) throws IOException, InterruptedException {
         Files.createDirectories(SCREENSHOTS);
         String desk = System.getProperty("desk.url");
         if (desk != null) {
             return new DeskBrowser(null, Map.of("desk", desk, "article", System.getProperty("article.url"),
                     "media", System.getProperty("media.url"), "feed", System.getProperty("feed.url")));
         }
-        RunningPlatform platform = RunningPlatform.start(List.of("article", "media", "feed", "desk"));
+        RunningPlatform platform = RunningPlatform.start(services);
         try {
-            return new DeskBrowser(platform, Map.of("desk", platform.url("desk"), "article", platform.url("article"),
-                    "media", platform.url("media"), "feed", platform.url("feed")));
+            Map<String, String> urls = new java.util.HashMap<>();
+            services.forEach(service -> urls.put(service, platform.url(service)));
+            return new DeskBrowser(platform, urls);
         } catch (RuntimeException e) {
             platform.close();
             throw e;
@@ -75,6 +82,14 @@ final class DeskBrowser implements AutoCloseable {
         return context;
     }
 
+    /** A reader's browser on the public site (feed-service). */
+    BrowserContext reader() {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)
+                .setBaseURL(url("feed")));
+        context.setDefaultTimeout(15_000);
+        return context;
+    }
+
     /** Signs in through the form, as a user would. */
     Page signIn(BrowserContext context, String user) {
         Page page = context.newPage();
@@ -89,6 +104,34 @@ final class DeskBrowser implements AutoCloseable {
 
     static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    /**
+     * Screenshots the page, then scans it with axe-core: its serious and critical violations, one line each (rule,
+     * impact, elements), empty when there are none.
+     */
+    static List<String> accessibilityProblems(Page page, String name) {
+        screenshot(page, name);
+        page.evaluate(axeScript());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> violations = (List<Map<String, Object>>) page.evaluate(
+                "async () => (await axe.run(document, { resultTypes: ['violations'] })).violations"
+                        + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                        + ".map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')).join(', ') }))");
+        return violations.stream().map(v -> name + ": " + v.get("id") + " (" + v.get("impact") + ") at " + v.get("nodes"))
+                .toList();
+    }
+
+    /** axe-core from the desk's locked npm packages (package.json, devDependencies). */
+    private static synchronized String axeScript() {
+        if (axe == null) {
+            try {
+                axe = Files.readString(Path.of("node_modules/axe-core/axe.min.js"));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("axe-core is missing: the build's npm ci installs it", e);
+            }
+        }
+        return axe;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.newsroom.feed.rest;
 
-import java.util.List;
 import java.util.function.Supplier;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -8,9 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import dev.newsroom.feed.FeedScope;
 import dev.newsroom.feed.service.MissingPage;
 import dev.newsroom.feed.service.RenderedFeed;
-import dev.newsroom.feed.service.SiteAddresses;
 import dev.newsroom.feed.service.SitePages;
-import dev.newsroom.page.NoticePageRenderer;
 import dev.newsroom.problem.ProblemException;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
@@ -40,12 +37,11 @@ public class SiteResource {
     static final String CACHE_CONTROL = "public, max-age=15, stale-if-error=86400";
 
     private final SitePages pages;
-    private final SiteAddresses addresses;
-    private final NoticePageRenderer notices = new NoticePageRenderer();
+    private final ReaderErrorPages errorPages;
 
-    public SiteResource(SitePages pages, SiteAddresses addresses) {
+    public SiteResource(SitePages pages, ReaderErrorPages errorPages) {
         this.pages = pages;
-        this.addresses = addresses;
+        this.errorPages = errorPages;
     }
 
     /** The request headers every page answer depends on. */
@@ -150,21 +146,11 @@ public class SiteResource {
 
     /** People get a page to read, programs the problem they can parse. */
     private Response missing(Request request, MissingPage missing) {
-        boolean gone = missing.status() == 410;
-        if (!wantsHtml(request.accept())) {
-            throw new ProblemException(missing.status(), gone ? "Gone" : "Not found", missing.getMessage());
+        if (!ReaderErrorPages.wantsHtml(request.accept())) {
+            throw new ProblemException(missing.status(), missing.status() == 410 ? "Gone" : "Not found",
+                    missing.getMessage());
         }
-        String html = notices.render(addresses.site(List.of()),
-                gone ? "This story has been withdrawn" : "Page not found",
-                gone ? "The story that was here has been taken down by the newsroom."
-                        : "There is nothing at this address. It may have been mistyped, or the story is not out yet.",
-                null);
-        return Response.status(missing.status()).type("text/html; charset=utf-8").entity(html)
-                .header(HttpHeaders.CACHE_CONTROL, "no-cache").build();
-    }
-
-    static boolean wantsHtml(String accept) {
-        return accept != null && (accept.contains("text/html") || accept.contains("application/xhtml+xml"));
+        return errorPages.page(missing.status());
     }
 
     private static void checkPage(int page) {
