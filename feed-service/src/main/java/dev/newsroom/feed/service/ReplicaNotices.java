@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,6 +15,10 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.TextMapGetter;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -23,7 +29,8 @@ import jakarta.enterprise.event.Observes;
  * Tells every replica that the read model changed. Replicas of one consumer group each consume only some partitions,
  * so the one that applied a change sends a PostgreSQL NOTIFY from the same transaction (delivered on commit, never
  * for a rollback) and each replica LISTENs on a connection of its own and drops its rendered feeds. While the
- * listening connection is down, rendered feeds still expire after a few seconds.
+ * listening connection is down, rendered feeds still expire after a few seconds. The notice carries the change's
+ * W3C traceparent (when tracing is on), so each replica's cache drop shows in the story's trace.
  */
 @ApplicationScoped
 public class ReplicaNotices {
@@ -43,9 +50,29 @@ public class ReplicaNotices {
         this.changes = changes;
     }
 
-    /** The notice for a change whose earliest event happened at {@code eventTime} (null: none readers see yet). */
+    private static final String TRACEPARENT = "traceparent";
+    private static final TextMapGetter<Map<String, String>> GETTER = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Map<String, String> carrier) {
+            return carrier.keySet();
+        }
+
+        @Override
+        public String get(Map<String, String> carrier, String key) {
+            return carrier == null ? null : carrier.get(key);
+        }
+    };
+
+    /**
+     * The notice for a change whose earliest event happened at {@code eventTime} (null: none readers see yet):
+     * "replica time [traceparent]".
+     */
     String payload(Instant eventTime) {
-        return replica + " " + (eventTime == null ? NO_TIME : Long.toString(eventTime.toEpochMilli()));
+        String notice = replica + " " + (eventTime == null ? NO_TIME : Long.toString(eventTime.toEpochMilli()));
+        Map<String, String> carrier = new HashMap<>();
+        W3CTraceContextPropagator.getInstance().inject(Context.current(), carrier, Map::put);
+        String traceparent = carrier.get(TRACEPARENT);
+        return traceparent == null ? notice : notice + " " + traceparent;
     }
 
     /** True while this replica hears other replicas' changes as they commit. */
@@ -107,12 +134,11 @@ public class ReplicaNotices {
     }
 
     private void received(String payload) {
-        int space = payload.indexOf(' ');
-        String from = space < 0 ? payload : payload.substring(0, space);
-        if (replica.equals(from)) {
+        String[] parts = payload.split(" ", 3);
+        if (replica.equals(parts[0])) {
             return; // this replica dropped its feeds right after its own commit
         }
-        String time = space < 0 ? NO_TIME : payload.substring(space + 1);
+        String time = parts.length > 1 ? parts[1] : NO_TIME;
         Instant eventTime = null;
         if (!NO_TIME.equals(time)) {
             try {
@@ -121,6 +147,10 @@ public class ReplicaNotices {
                 Log.debugf("change notice with an unreadable time: %s", payload);
             }
         }
-        changes.otherReplicaCommitted(eventTime);
+        Context change = parts.length > 2 ? W3CTraceContextPropagator.getInstance().extract(Context.root(),
+                Map.of(TRACEPARENT, parts[2]), GETTER) : Context.root();
+        try (Scope ignored = change.makeCurrent()) {
+            changes.otherReplicaCommitted(eventTime);
+        }
     }
 }

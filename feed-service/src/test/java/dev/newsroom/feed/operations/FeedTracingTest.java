@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,8 +20,11 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 import dev.newsroom.events.Topics;
+import dev.newsroom.feed.support.Database;
 import dev.newsroom.feed.support.TestArticle;
 import dev.newsroom.feed.support.UpstreamEvents;
 import dev.newsroom.feed.support.WebSubHub;
@@ -33,7 +40,8 @@ import jakarta.inject.Inject;
 /**
  * An event's trace goes on in feed-service: the connector's receive span continues the producer's traceparent, and
  * inside it the batch's apply span holds the read-model write and the cache drop, so an operator sees where the time
- * from publish to visible goes.
+ * from publish to visible goes. The change notice to the other replicas carries the trace on, so their cache drops
+ * show in it too.
  */
 @QuarkusTest
 @WithTestResource(NewsroomTestResource.class)
@@ -46,11 +54,28 @@ class FeedTracingTest {
     InMemorySpanExporter spans;
 
     @Test
-    void theReadModelWriteAndTheCacheDropAreSpansOfTheEventsTrace() {
+    void theReadModelWriteAndTheCacheDropAreSpansOfTheEventsTrace() throws Exception {
         String trace = UUID.randomUUID().toString().replace("-", "");
         String producerSpan = trace.substring(0, 16);
         TestArticle article = TestArticle.headlined("Traced through the feeds " + trace.substring(0, 8));
-        send(article, "00-" + trace + "-" + producerSpan + "-01");
+        Infrastructure infrastructure = Infrastructure.shared();
+        try (Connection otherReplica = DriverManager.getConnection(infrastructure.jdbcUrl(),
+                infrastructure.username(), infrastructure.password())) {
+            try (Statement listen = otherReplica.createStatement()) {
+                listen.execute("LISTEN feed_changes");
+            }
+            send(article, "00-" + trace + "-" + producerSpan + "-01");
+            List<String> notices = new ArrayList<>();
+            await().atMost(WAIT).until(() -> {
+                PGNotification[] received = otherReplica.unwrap(PGConnection.class).getNotifications(200);
+                if (received != null) {
+                    for (PGNotification notice : received) {
+                        notices.add(notice.getParameter());
+                    }
+                }
+                return notices.stream().anyMatch(notice -> notice.contains(trace));
+            });
+        }
 
         SpanData received = await().atMost(WAIT).until(() -> find(span -> span.getTraceId().equals(trace)
                 && span.getKind() == SpanKind.CONSUMER), found -> found != null);
@@ -68,6 +93,18 @@ class FeedTracingTest {
                 .contains("newsroom.feed.events", "newsroom.feed.changed");
         assertThat(drop.getStartEpochNanos()).as("the cache is dropped after the write committed")
                 .isGreaterThanOrEqualTo(write.getEndEpochNanos());
+    }
+
+    @Test
+    void anotherReplicasChangeNoticeContinuesItsTraceInTheCacheDrop() {
+        String trace = UUID.randomUUID().toString().replace("-", "");
+        String writeSpan = trace.substring(16);
+        Database.update("SELECT pg_notify('feed_changes', 'another-replica - 00-" + trace + "-" + writeSpan + "-01')");
+
+        SpanData drop = await().atMost(WAIT).until(() -> find(span -> span.getTraceId().equals(trace)),
+                found -> found != null);
+        assertThat(drop.getName()).isEqualTo("feed cache drop (another replica's change)");
+        assertThat(drop.getParentSpanId()).isEqualTo(writeSpan);
     }
 
     private void send(TestArticle article, String traceparent) {
