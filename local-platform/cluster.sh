@@ -72,9 +72,12 @@ replica_env() { # svc n
 # Starts replica n of a service and waits until it is ready (and, for consumers, holds partitions).
 start_replica() { # svc n
   local svc="$1" n="$2" port start; port="$(replica_port "$1" "$2")"; start=$(now_ms)
-  require_port_free "$port" "$svc-service $n" || return 1
+  # in a namespace, the port on the host is the bridge to it (bench/partition), not a clash
+  [ -n "${NEWSROOM_NETNS:-}" ] || require_port_free "$port" "$svc-service $n" || return 1
   replica_env "$svc" "$n"
-  env "${SERVICE_ENV[@]}" setsid java "-Dnewsroom.local.part=$svc-$n" "-Xmx${HEAP[$svc]}" -XX:+UseSerialGC \
+  # NEWSROOM_NETNS: run the replica in that network namespace (the partition drill, bench/partition)
+  local netns=(); [ -z "${NEWSROOM_NETNS:-}" ] || netns=(ip netns exec "$NEWSROOM_NETNS")
+  env "${SERVICE_ENV[@]}" setsid "${netns[@]}" java "-Dnewsroom.local.part=$svc-$n" "-Xmx${HEAP[$svc]}" -XX:+UseSerialGC \
     -jar "$ROOT/$svc-service/target/quarkus-app/quarkus-run.jar" >"$LOGS/$svc-$n.log" 2>&1 </dev/null &
   echo $! >"$RUN/$svc-$n.pid"
   local deadline=$(( $(date +%s) + 120 ))
@@ -112,16 +115,20 @@ write_balancer_config() {
   mkdir -p "$dir"
   {
     echo "worker_processes 1;"
+    echo "worker_rlimit_nofile 40000;"
     echo "pid $dir/nginx.pid;"
     echo "error_log $dir/error.log warn;"
-    echo "events { worker_connections 4096; }"
+    echo "events { worker_connections 16384; }"
     echo "http {"
+    echo "  keepalive_requests 100000;"
     echo "  map \$status \$failed { ~^[1234] 0; default 1; }"
     echo "  log_format upstream '\$time_iso8601 \$request_method \$request_uri \$status upstream=\$upstream_addr:\$upstream_status';"
     echo "  access_log $dir/errors.log upstream if=\$failed;"
     echo "  client_max_body_size 0;"
     echo "  client_body_temp_path $dir/body; proxy_temp_path $dir/proxy;"
     echo "  fastcgi_temp_path $dir/tmp; uwsgi_temp_path $dir/tmp; scgi_temp_path $dir/tmp;"
+    echo "  proxy_http_version 1.1;"
+    echo "  proxy_set_header Connection \"\";"
     echo "  proxy_set_header Host \$http_host;"
     echo "  proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;"
     echo "  proxy_next_upstream error timeout http_502 http_503 http_504;"
@@ -132,6 +139,7 @@ write_balancer_config() {
       for n in $(seq 1 $CLUSTER_REPLICAS); do
         echo "    server 127.0.0.1:$(replica_port "$svc" "$n") max_fails=1 fail_timeout=2s;"
       done
+      echo "    keepalive 32;"
       echo "  }"
       echo "  server { listen 127.0.0.1:${PORT[$svc]}; location / { proxy_pass http://$svc; } }"
     done
@@ -228,6 +236,35 @@ cluster_down() {
   fi
   rm -f "$RUN/postgres.started"
   [ "$any" = 1 ]
+}
+
+# ./newsroom start|stop <part> while the cluster runs: kafka-1..3 (stop: SIGTERM, a controlled shutdown), or a
+# replica (article-1, feed-2, ...); start returns once the part serves. What the drills restart parts with.
+cluster_part() { # start|stop part
+  cluster_paths "$DATA"
+  local action="$1" part="${2:-}" n="${2##*-}" svc="${2%-*}"
+  case "$action:$svc" in
+    start:kafka)
+      kafka_node_alive "$n" && { fail "kafka $n is already running"; exit 1; }
+      local start; start=$(now_ms)
+      setsid java -cp "$PLATFORM_CP" dev.newsroom.local.LocalPlatformCommand kafka-node-start "$KAFKA_DATA" "$KAFKA_LIB" \
+        "$KAFKA_MANIFESTS" "$KAFKA_PORT" "$n" 2>>"$LOGS/kafka-start.log" </dev/null \
+        || { fail "kafka $n failed to start: see $KAFKA_DATA/node-$n/kafka.log"; exit 1; }
+      say "${GREEN}✓${OFF} kafka $n           ready in $(elapsed "$start")" ;;
+    stop:kafka)
+      kafka_node_alive "$n" || return 0
+      local pid waited=0; pid="$(cat "$KAFKA_DATA/node-$n/kafka.pid")"; kill -TERM "$pid"
+      while kafka_node_alive "$n"; do
+        [ "$waited" -lt 600 ] || { kill -KILL "$pid"; say "  kafka $n did not stop in 60 s: killed"; break; }
+        sleep 0.1; waited=$((waited + 1))
+      done
+      say "■ kafka $n stopped" ;;
+    start:article|start:media|start:feed)
+      replica_alive "$svc" "$n" && { fail "$part is already running"; exit 1; }
+      start_replica "$svc" "$n" || exit 1 ;;
+    stop:article|stop:media|stop:feed) stop_replica "$svc" "$n"; rm -f "$RUN/$part.pid"; say "■ $svc-service $n stopped" ;;
+    *) fail "no cluster part '$part': use kafka-1..$(kafka_nodes | wc -l), article-1, article-2, media-1, ..., feed-2"; exit 2 ;;
+  esac
 }
 
 cluster_status() {
