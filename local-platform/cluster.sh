@@ -78,7 +78,7 @@ start_replica() { # svc n
   # NEWSROOM_NETNS: run the replica in that network namespace (the partition drill, bench/partition)
   local netns=(); [ -z "${NEWSROOM_NETNS:-}" ] || netns=(ip netns exec "$NEWSROOM_NETNS")
   env "${SERVICE_ENV[@]}" setsid "${netns[@]}" java "-Dnewsroom.local.part=$svc-$n" "-Xmx${HEAP[$svc]}" -XX:+UseSerialGC \
-    -jar "$ROOT/$svc-service/target/quarkus-app/quarkus-run.jar" >"$LOGS/$svc-$n.log" 2>&1 </dev/null &
+    -jar "$ROOT/$svc-service/target/quarkus-app/quarkus-run.jar" >>"$LOGS/$svc-$n.log" 2>&1 </dev/null &
   echo $! >"$RUN/$svc-$n.pid"
   local deadline=$(( $(date +%s) + 120 ))
   until curl -fsS -o /dev/null "http://127.0.0.1:$port/q/health/ready" 2>/dev/null \
@@ -109,7 +109,9 @@ stop_replica() { # svc n [signal]
 
 # nginx, one process with a listener per service, each passing to the service's two replicas. A replica that
 # refuses connections or answers 502/503/504 is skipped and the request goes to the other one (for GET and HEAD;
-# nginx never repeats a POST that reached a replica). Requests answered with an error are logged to errors.log.
+# nginx never repeats a POST that reached a replica). No replica is ever marked down (max_fails=0): with two, one
+# slow answer from the survivor of a restart would leave none for a while (seen: 2 s of 502s to every POST), and a
+# stopped replica refuses at once anyway. Requests answered with an error are logged to errors.log.
 write_balancer_config() {
   local dir="$DATA/balancer" svc n
   mkdir -p "$dir"
@@ -132,14 +134,15 @@ write_balancer_config() {
     echo "  proxy_set_header Host \$http_host;"
     echo "  proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;"
     echo "  proxy_next_upstream error timeout http_502 http_503 http_504;"
-    echo "  proxy_connect_timeout 2s;"
+    echo "  proxy_connect_timeout 5s;"
     echo "  proxy_read_timeout 60s;"
     for svc in "${CLUSTER_SERVICES[@]}"; do
       echo "  upstream $svc {"
       for n in $(seq 1 $CLUSTER_REPLICAS); do
-        echo "    server 127.0.0.1:$(replica_port "$svc" "$n") max_fails=1 fail_timeout=2s;"
+        echo "    server 127.0.0.1:$(replica_port "$svc" "$n") max_fails=0;"
       done
-      echo "    keepalive 32;"
+      # idle connections are dropped before the services' own 30 s idle timeout closes them under a request
+      echo "    keepalive 32; keepalive_timeout 20s;"
       echo "  }"
       echo "  server { listen 127.0.0.1:${PORT[$svc]}; location / { proxy_pass http://$svc; } }"
     done

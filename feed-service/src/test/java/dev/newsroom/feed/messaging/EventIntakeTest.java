@@ -1,6 +1,7 @@
 package dev.newsroom.feed.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.SQLException;
 import java.time.Clock;
@@ -24,6 +25,7 @@ import dev.newsroom.feed.service.ReadModelEvent;
 import dev.newsroom.feed.service.ReadModelUpdater;
 import dev.newsroom.feed.support.TestArticle;
 import dev.newsroom.feed.support.TestConfig;
+import io.quarkus.runtime.ShutdownEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** Which events reach the read model, which are dead-lettered, and which are retried, without a broker. */
@@ -81,6 +83,18 @@ class EventIntakeTest {
         assertThat(applied).hasSize(1);
         assertThat(applied.get(0)).hasSize(2);
         assertThat(metrics.get("newsroom.feed.consumer.retries").counter().count()).isEqualTo(2);
+    }
+
+    @Test
+    void aBatchFailingWhileTheApplicationStopsIsLeftUnacknowledgedNotDeadLettered() {
+        intake.onStop(new ShutdownEvent());
+        failures.add(new IllegalStateException("EntityManagerFactory is closed"));
+
+        assertThatThrownBy(() -> intake.take(List.of(record("good-1"), record("good-2")), this::decode))
+                .isInstanceOf(EventIntake.Interrupted.class);
+
+        assertThat(deadLettered).isEmpty();
+        assertThat(applied).isEmpty();
     }
 
     @Test

@@ -1,0 +1,210 @@
+package dev.newsroom.bench.drill;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The load a cluster drill runs under, through the balancers as users reach the platform: editors writing and
+ * publishing a story every 1/rate s, each in the drill's section, and readers fetching feeds at a fixed rate (an open
+ * model: a slow answer does not slow the next request down), conditionally as feed readers do (If-None-Match with
+ * the last ETag: 304 while nothing changed). Every error either side sees is counted and kept.
+ */
+final class ClusterLoad implements AutoCloseable {
+
+    /** At most this many feed GETs wait at once (and as many connections): beyond it the machine is saturated. */
+    private static final int MAX_IN_FLIGHT = 256;
+
+    private final Platform platform;
+    private final Newsdesk desk;
+    private final String run;
+    private final String section;
+    private final double publishRate;
+    private final double readRate;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final ExecutorService editors = Executors.newFixedThreadPool(16);
+    private final HttpClient readerClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+    private final Thread editorClock;
+    private final Thread readerClock;
+
+    /** Story id -> when its publish was acknowledged (System.nanoTime). */
+    final Map<String, Long> published = new ConcurrentHashMap<>();
+    final Queue<String> editorErrors = new ConcurrentLinkedQueue<>();
+    final Queue<Long> publishMillis = new ConcurrentLinkedQueue<>();
+    final AtomicLong reads = new AtomicLong();
+    final AtomicLong readErrors = new AtomicLong();
+    final AtomicLong readsNotSent = new AtomicLong();
+    final Queue<String> readErrorSamples = new ConcurrentLinkedQueue<>();
+    final Queue<Long> readMillis = new ConcurrentLinkedQueue<>();
+    private final Map<String, String> etags = new ConcurrentHashMap<>();
+
+    ClusterLoad(Platform platform, String drill, double publishRate, double readRate) {
+        this.platform = platform;
+        this.desk = new Newsdesk(platform, new Http(Duration.ofSeconds(30)));
+        this.run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+        this.section = "drill-" + drill + "-" + run;
+        this.publishRate = publishRate;
+        this.readRate = readRate;
+        this.editorClock = new Thread(this::editors, "editors");
+        this.readerClock = new Thread(this::readers, "readers");
+        editorClock.start();
+        if (readRate > 0) {
+            readerClock.start();
+        }
+    }
+
+    String section() {
+        return section;
+    }
+
+    private void editors() {
+        long start = System.nanoTime();
+        for (long i = 0; running.get(); i++) {
+            try {
+                Newsdesk.sleepUntil(start + (long) (i * 1e9 / publishRate));
+            } catch (InterruptedException e) {
+                return;
+            }
+            String headline = "Cluster drill " + run + " story " + i;
+            editors.submit(() -> story(headline));
+        }
+    }
+
+    private void story(String headline) {
+        Http.Reply created = desk.create(headline, section);
+        if (created.status() != 201) {
+            editorErrors.add("create: " + describe(created));
+            return;
+        }
+        String id;
+        try {
+            id = Newsdesk.JSON.readTree(created.body()).path("id").asText();
+        } catch (Exception e) {
+            editorErrors.add("create: unreadable answer " + created.body());
+            return;
+        }
+        Http.Reply reply = desk.publish(id);
+        publishMillis.add(reply.millis());
+        if (reply.status() == 200) {
+            published.put(id, System.nanoTime());
+        } else {
+            editorErrors.add("publish " + id + ": " + describe(reply));
+        }
+    }
+
+    private void readers() {
+        List<String> urls = List.of(platform.feedUrl() + "/feeds/rss.xml", platform.feedUrl() + "/feeds/atom.xml",
+                platform.feedUrl() + "/feeds/feed.json", platform.feedUrl() + "/feeds/sections/" + section + "/rss.xml",
+                platform.feedUrl() + "/");
+        long start = System.nanoTime();
+        for (long i = 0; running.get(); i++) {
+            try {
+                Newsdesk.sleepUntil(start + (long) (i * 1e9 / readRate));
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (!inFlight.tryAcquire()) {
+                readsNotSent.incrementAndGet();
+                continue;
+            }
+            long sent = System.nanoTime();
+            String url = urls.get((int) (i % urls.size()));
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
+            String etag = etags.get(url);
+            if (etag != null) {
+                builder.header("If-None-Match", etag);
+            }
+            HttpRequest request = builder.build();
+            readerClient.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+                inFlight.release();
+                reads.incrementAndGet();
+                readMillis.add((System.nanoTime() - sent) / 1_000_000);
+                if (response != null) {
+                    response.headers().firstValue("ETag").ifPresent(tag -> etags.put(url, tag));
+                }
+                // 404: the drill's section before its first story is in (a section nobody has seen answers 404)
+                boolean fine = response != null && (response.statusCode() == 200 || response.statusCode() == 304
+                        || response.statusCode() == 404 && url.contains("/sections/"));
+                if (!fine) {
+                    readErrors.incrementAndGet();
+                    if (readErrorSamples.size() < 10) {
+                        readErrorSamples.add(error != null ? error.toString() : response.statusCode() + " " + request.uri());
+                    }
+                }
+            });
+        }
+    }
+
+    private static String describe(Http.Reply reply) {
+        return reply.status() == 0 ? reply.error() : reply.status() + " " + reply.body().lines().findFirst().orElse("");
+    }
+
+    /** Stops sending; waits for the calls under way to end. */
+    @Override
+    public void close() throws InterruptedException {
+        running.set(false);
+        editorClock.interrupt();
+        readerClock.interrupt();
+        editors.shutdown();
+        editors.awaitTermination(60, TimeUnit.SECONDS);
+        inFlight.tryAcquire(MAX_IN_FLIGHT, 30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Waits (up to a minute) until every acknowledged story is in the section's feeds, then checks each is there exactly
+     * once in RSS, Atom and JSON Feed over all pages: nothing lost, nothing twice, nothing never acknowledged.
+     */
+    void checkDelivered(Report report) throws InterruptedException {
+        Http http = new Http(Duration.ofSeconds(10));
+        try (FeedWatcher feed = new FeedWatcher(platform, http, section)) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!feed.firstSeen().keySet().containsAll(published.keySet()) && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            Map<String, String> once = feed.exactlyOnce(published.keySet());
+            report.zero("lost (acknowledged, not in the feed a minute later)",
+                    published.keySet().stream().filter(id -> !feed.firstSeen().containsKey(id)).count());
+            report.check("every story exactly once in RSS, Atom and JSON (all pages)", once.isEmpty(),
+                    once.isEmpty() ? published.size() + " of " + published.size() + " in each" : once.toString());
+        }
+    }
+
+    /** Prints the load's figures and checks its targets: no error on either side. */
+    void report(Report report, double seconds) {
+        report.note("load: %d stories published (%.1f/s), %d feed GETs (%.0f/s) through the balancers over %.0f s",
+                published.size(), published.size() / seconds, reads.get(), reads.get() / seconds, seconds);
+        report.note("publish call ms: %s; feed GET ms: %s", percentiles(publishMillis), percentiles(readMillis));
+        report.zero("publish errors seen by editors (create or publish)", editorErrors.size());
+        editorErrors.stream().limit(5).forEach(error -> report.note("  editor error: %s", error));
+        report.zero("feed errors seen by readers (not 200/304, refused, reset, > 10 s)", readErrors.get());
+        readErrorSamples.forEach(error -> report.note("  reader error: %s", error));
+        report.zero("feed GETs not sent: " + MAX_IN_FLIGHT + " already waiting (the machine saturated)", readsNotSent.get());
+    }
+
+    static String percentiles(Queue<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        if (sorted.isEmpty()) {
+            return "none";
+        }
+        Collections.sort(sorted);
+        return String.format("p50 %d, p99 %d, max %d", sorted.get((int) Math.ceil(0.5 * sorted.size()) - 1),
+                sorted.get((int) Math.ceil(0.99 * sorted.size()) - 1), sorted.get(sorted.size() - 1));
+    }
+}
