@@ -6,7 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 import dev.newsroom.feed.FeedScope;
-import dev.newsroom.feed.repository.ReadModelRepository;
+import dev.newsroom.feed.repository.EmbargoClockState;
+import dev.newsroom.feed.repository.PlacementQueries;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -18,12 +19,14 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class EmbargoClock {
 
-    private final ReadModelRepository readModel;
+    private final EmbargoClockState state;
+    private final PlacementQueries placementQueries;
     private final FeedChanges changes;
     private final Clock clock;
 
-    public EmbargoClock(ReadModelRepository readModel, FeedChanges changes, Clock clock) {
-        this.readModel = readModel;
+    public EmbargoClock(EmbargoClockState state, PlacementQueries placementQueries, FeedChanges changes, Clock clock) {
+        this.state = state;
+        this.placementQueries = placementQueries;
         this.changes = changes;
         this.clock = clock;
     }
@@ -40,7 +43,7 @@ public class EmbargoClock {
     @Transactional
     Set<FeedScope> becameVisible(Instant now) {
         Set<FeedScope> scopes = new LinkedHashSet<>();
-        readModel.claimClockInterval(now).ifPresent(from -> readModel.placementsBecomingVisible(from, now)
+        state.claimInterval(now).ifPresent(from -> placementQueries.becomingVisible(from, now)
                 .forEach(placement -> scopes.addAll(ReadModelUpdater.scopesOf(placement))));
         if (!scopes.isEmpty()) {
             scopes.add(FeedScope.ALL);

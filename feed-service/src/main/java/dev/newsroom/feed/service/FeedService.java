@@ -26,8 +26,8 @@ import dev.newsroom.feed.render.FeedFormat;
 import dev.newsroom.feed.render.FeedItem;
 import dev.newsroom.feed.render.FeedPage;
 import dev.newsroom.feed.render.FeedRenderer;
-import dev.newsroom.feed.repository.ReadModelRepository;
-import dev.newsroom.feed.repository.ReadModelRepository.StoredArticle;
+import dev.newsroom.feed.repository.VisibleArticles;
+import dev.newsroom.feed.repository.VisibleArticles.StoredArticle;
 import dev.newsroom.problem.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -38,7 +38,7 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class FeedService {
 
-    private final ReadModelRepository readModel;
+    private final VisibleArticles visible;
     private final FeedRenderer renderer;
     private final FeedCache cache;
     private final FeedConfig config;
@@ -48,9 +48,9 @@ public class FeedService {
     private final StaleIfError renderings;
     private final Map<FeedFormat, Timer> renderTimers = new EnumMap<>(FeedFormat.class);
 
-    public FeedService(ReadModelRepository readModel, FeedRenderer renderer, FeedCache cache, FeedConfig config,
+    public FeedService(VisibleArticles visible, FeedRenderer renderer, FeedCache cache, FeedConfig config,
             ItemMapper items, SiteAddresses site, MeterRegistry metrics, Clock clock, StaleIfError renderings) {
-        this.readModel = readModel;
+        this.visible = visible;
         this.renderer = renderer;
         this.cache = cache;
         this.config = config;
@@ -80,8 +80,8 @@ public class FeedService {
     RenderedFeed render(FeedScope scope, FeedFormat format, int page) {
         Instant now = clock.instant();
         int size = config.pageSize();
-        List<StoredArticle> found = readModel.visibleArticles(scope, now, (page - 1) * size, size + 1);
-        if (found.isEmpty() && scope.kind() != FeedScope.Kind.ALL && !readModel.everShown(scope, now)) {
+        List<StoredArticle> found = visible.page(scope, now, (page - 1) * size, size + 1);
+        if (found.isEmpty() && scope.kind() != FeedScope.Kind.ALL && !visible.everShown(scope, now)) {
             // not rendered and not cached: an unknown section or tag costs no memory, however many are asked for
             throw ProblemException.notFound("the " + scope.kind().name().toLowerCase(Locale.ROOT) + " '"
                     + scope.value() + "'");
@@ -89,13 +89,13 @@ public class FeedService {
         boolean hasNext = found.size() > size;
         List<ArticleSnapshot> shown = (hasNext ? found.subList(0, size) : found).stream()
                 .map(StoredArticle::snapshot).toList();
-        Map<UUID, MediaAssetSnapshot> media = readModel.media(shown.stream()
+        Map<UUID, MediaAssetSnapshot> media = visible.media(shown.stream()
                 .map(ArticleSnapshot::leadImage).filter(Objects::nonNull)
                 .map(ArticleSnapshot.LeadImage::mediaId).filter(Objects::nonNull).distinct().toList());
         List<FeedItem> feedItems = shown.stream().map(article -> items.toItem(article, media)).toList();
 
         List<ArticleSnapshot> removed = format == FeedFormat.ATOM && page == 1
-                ? readModel.removedArticles(scope, now.minus(config.tombstoneDays(), ChronoUnit.DAYS))
+                ? visible.removedArticles(scope, now.minus(config.tombstoneDays(), ChronoUnit.DAYS))
                 : List.of();
         List<DeletedEntry> tombstones = removed.stream()
                 .map(article -> new DeletedEntry(items.id(article), removedAt(article), items.link(article)))
@@ -120,14 +120,14 @@ public class FeedService {
         Instant lastModified = Stream.of(Stream.of(updated),
                         found.stream().limit(size).map(StoredArticle::visibleFrom),
                         media.values().stream().map(MediaAssetSnapshot::updatedAt),
-                        readModel.lastRemoval(scope).stream())
+                        visible.lastRemoval(scope).stream())
                 .flatMap(times -> times)
                 .filter(Objects::nonNull)
                 .max(Instant::compareTo).orElse(Instant.EPOCH)
                 .truncatedTo(ChronoUnit.SECONDS);
         // an embargo that ends sooner than the cache would expire changes the feed then
         Instant maxAge = now.plus(config.cacheMaxAge());
-        Instant expires = readModel.nextVisibleAfter(now).filter(next -> next.isBefore(maxAge)).orElse(maxAge);
+        Instant expires = visible.nextVisibleAfter(now).filter(next -> next.isBefore(maxAge)).orElse(maxAge);
         return new RenderedFeed(body, format.mediaType() + "; charset=utf-8", etag(body), lastModified, expires);
     }
 

@@ -27,8 +27,9 @@ import dev.newsroom.events.MediaEventType;
 import dev.newsroom.feed.FeedScope;
 import dev.newsroom.feed.repository.ArticleRow;
 import dev.newsroom.feed.repository.MediaRow;
-import dev.newsroom.feed.repository.ReadModelRepository;
-import dev.newsroom.feed.repository.ReadModelRepository.Placement;
+import dev.newsroom.feed.repository.Placement;
+import dev.newsroom.feed.repository.PlacementQueries;
+import dev.newsroom.feed.repository.ReadModelWriter;
 import dev.newsroom.feed.repository.WriteMode;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
@@ -42,13 +43,16 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class ReadModelUpdater {
 
-    private final ReadModelRepository readModel;
+    private final ReadModelWriter writer;
+    private final PlacementQueries placementQueries;
     private final ObjectMapper json;
     private final ReplicaNotices notices;
     private final Clock clock;
 
-    public ReadModelUpdater(ReadModelRepository readModel, ObjectMapper json, ReplicaNotices notices, Clock clock) {
-        this.readModel = readModel;
+    public ReadModelUpdater(ReadModelWriter writer, PlacementQueries placementQueries, ObjectMapper json,
+            ReplicaNotices notices, Clock clock) {
+        this.writer = writer;
+        this.placementQueries = placementQueries;
         // PostgreSQL text and jsonb cannot hold U+0000; no feed could carry it either, so it goes before storing
         this.json = json == null ? null : json.copy().registerModule(new SimpleModule("without-nul")
                 .addSerializer(String.class, new StdSerializer<>(String.class) {
@@ -77,11 +81,11 @@ public class ReadModelUpdater {
         boolean live = !mode.isRebuild();
 
         // Where changed articles were listed before: a moved or withdrawn article changes the feeds it leaves.
-        List<Placement> before = live ? readModel.placements(articles.stream().map(ReadModelEvent::id).toList())
+        List<Placement> before = live ? placementQueries.ofArticles(articles.stream().map(ReadModelEvent::id).toList())
                 : List.of();
         List<ArticleRow> articleRows = articles.stream().map(article -> row(article, now)).toList();
-        boolean[] articleChanged = readModel.upsertArticles(articleRows, mode);
-        boolean[] mediaChanged = readModel.upsertMedia(media.stream().map(this::row).toList(), mode);
+        boolean[] articleChanged = writer.upsertArticles(articleRows, mode);
+        boolean[] mediaChanged = writer.upsertMedia(media.stream().map(this::row).toList(), mode);
 
         int changed = 0;
         Set<FeedScope> scopes = new LinkedHashSet<>();
@@ -113,7 +117,7 @@ public class ReadModelUpdater {
             return AppliedChanges.NONE;
         }
         if (live && !changedMedia.isEmpty()) {
-            placements.addAll(readModel.placementsUsingMedia(changedMedia));
+            placements.addAll(placementQueries.usingMedia(changedMedia));
         }
         if (live) {
             scopes.add(FeedScope.ALL);
@@ -124,7 +128,7 @@ public class ReadModelUpdater {
             visibleTimes.clear();
         }
         Instant earliest = visibleTimes.stream().min(Instant::compareTo).orElse(null);
-        readModel.notifyReplicas(ReplicaNotices.CHANNEL, notices.payload(earliest));
+        writer.notifyReplicas(ReplicaNotices.CHANNEL, notices.payload(earliest));
         return new AppliedChanges(changed, scopes, visibleTimes);
     }
 

@@ -8,7 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import dev.newsroom.feed.messaging.TopicReplay;
-import dev.newsroom.feed.repository.ReadModelRepository;
+import dev.newsroom.feed.repository.ReadModelWriter;
 import dev.newsroom.feed.repository.RebuildLog;
 import dev.newsroom.feed.Rebuild;
 import dev.newsroom.problem.ProblemException;
@@ -32,7 +32,7 @@ public class Rebuilds {
 
     private final RebuildLog log;
     private final TopicReplay replay;
-    private final ReadModelRepository readModel;
+    private final ReadModelWriter writer;
     private final ReplicaNotices notices;
     private final FeedChanges changes;
     private final Clock clock;
@@ -42,11 +42,11 @@ public class Rebuilds {
         return thread;
     });
 
-    public Rebuilds(RebuildLog log, TopicReplay replay, ReadModelRepository readModel, ReplicaNotices notices,
+    public Rebuilds(RebuildLog log, TopicReplay replay, ReadModelWriter writer, ReplicaNotices notices,
             FeedChanges changes, Clock clock) {
         this.log = log;
         this.replay = replay;
-        this.readModel = readModel;
+        this.writer = writer;
         this.notices = notices;
         this.changes = changes;
         this.clock = clock;
@@ -87,7 +87,7 @@ public class Rebuilds {
             });
             int swept = QuarkusTransaction.requiringNew().call(() -> {
                 int removed = log.finish(generation, counts[0], counts[1], clock.instant());
-                readModel.notifyReplicas(ReplicaNotices.CHANNEL, notices.payload(null));
+                writer.notifyReplicas(ReplicaNotices.CHANNEL, notices.payload(null));
                 return removed;
             });
             changes.rebuilt();

@@ -21,10 +21,11 @@ import dev.newsroom.feed.FeedScope;
 import dev.newsroom.feed.config.FeedConfig;
 import dev.newsroom.feed.config.SiteConfig;
 import dev.newsroom.feed.render.SitemapWriter;
-import dev.newsroom.feed.repository.ReadModelRepository;
-import dev.newsroom.feed.repository.ReadModelRepository.SitemapMonth;
-import dev.newsroom.feed.repository.ReadModelRepository.SitemapStory;
-import dev.newsroom.feed.repository.ReadModelRepository.StoredArticle;
+import dev.newsroom.feed.repository.SitemapQueries;
+import dev.newsroom.feed.repository.SitemapQueries.SitemapMonth;
+import dev.newsroom.feed.repository.SitemapQueries.SitemapStory;
+import dev.newsroom.feed.repository.VisibleArticles;
+import dev.newsroom.feed.repository.VisibleArticles.StoredArticle;
 import dev.newsroom.page.ArticlePageRenderer;
 import dev.newsroom.page.ListPage;
 import dev.newsroom.page.ListPageRenderer;
@@ -47,7 +48,8 @@ public class SitePages {
     /** News search engines read the stories of the last two days. */
     private static final long NEWS_DAYS = 2;
 
-    private final ReadModelRepository readModel;
+    private final VisibleArticles visible;
+    private final SitemapQueries sitemapQueries;
     private final FeedCache cache;
     private final StaleIfError renderings;
     private final FeedConfig feedConfig;
@@ -59,9 +61,10 @@ public class SitePages {
     private final SitemapWriter sitemaps = new SitemapWriter();
     private final Timer renderTimer;
 
-    public SitePages(ReadModelRepository readModel, FeedCache cache, FeedConfig feedConfig, SiteConfig config,
-            SiteAddresses addresses, MeterRegistry metrics, Clock clock, StaleIfError renderings) {
-        this.readModel = readModel;
+    public SitePages(VisibleArticles visible, SitemapQueries sitemapQueries, FeedCache cache, FeedConfig feedConfig,
+            SiteConfig config, SiteAddresses addresses, MeterRegistry metrics, Clock clock, StaleIfError renderings) {
+        this.visible = visible;
+        this.sitemapQueries = sitemapQueries;
         this.cache = cache;
         this.renderings = renderings;
         this.feedConfig = feedConfig;
@@ -113,7 +116,7 @@ public class SitePages {
     RenderedFeed renderListing(FeedScope scope, int page) {
         Instant now = clock.instant();
         int size = config.pageSize();
-        List<StoredArticle> found = readModel.visibleArticles(scope, now, (page - 1) * size, size + 1);
+        List<StoredArticle> found = visible.page(scope, now, (page - 1) * size, size + 1);
         if (found.isEmpty() && (page > 1 || scope.kind() != FeedScope.Kind.ALL)) {
             throw new MissingPage(404, page > 1 ? "there is no page " + page + " here"
                     : "there are no stories " + (scope.kind() == FeedScope.Kind.SECTION ? "in section '"
@@ -122,7 +125,7 @@ public class SitePages {
         boolean hasNext = found.size() > size;
         List<StoredArticle> shown = hasNext ? found.subList(0, size) : found;
         Map<UUID, MediaAssetSnapshot> media = media(shown.stream().map(StoredArticle::snapshot).toList());
-        Site site = addresses.site(readModel.visibleSections(now));
+        Site site = addresses.site(visible.visibleSections(now));
         URI first = addresses.page(scope);
         String heading;
         String intro;
@@ -156,14 +159,14 @@ public class SitePages {
                 shown.stream().map(StoredArticle::visibleFrom),
                 shown.stream().map(stored -> stored.snapshot().updatedAt()),
                 media.values().stream().map(MediaAssetSnapshot::updatedAt),
-                readModel.lastRemoval(scope).stream()).flatMap(times -> times));
+                visible.lastRemoval(scope).stream()).flatMap(times -> times));
         return new RenderedFeed(body, HTML, FeedService.etag(body), lastModified, expires(now));
     }
 
     @Transactional
     RenderedFeed renderArticle(String slug) {
         Instant now = clock.instant();
-        StoredArticle stored = readModel.bySlug(slug).orElse(null);
+        StoredArticle stored = visible.bySlug(slug).orElse(null);
         if (stored != null && "UNPUBLISHED".equals(stored.status())) {
             throw new MissingPage(410, "this story has been withdrawn");
         }
@@ -173,7 +176,7 @@ public class SitePages {
         }
         ArticleSnapshot article = stored.snapshot();
         MediaAssetSnapshot lead = leadAsset(article, media(List.of(article)));
-        Site site = addresses.site(readModel.visibleSections(now));
+        Site site = addresses.site(visible.visibleSections(now));
         byte[] body = articles.render(article, lead, site).getBytes(StandardCharsets.UTF_8);
         Instant lastModified = latest(Stream.of(stored.visibleFrom(), article.updatedAt(),
                 lead == null ? null : lead.updatedAt()));
@@ -185,7 +188,7 @@ public class SitePages {
         Instant now = clock.instant();
         String base = addresses.site(List.of()).baseUrl();
         List<SitemapWriter.Sitemap> files = new ArrayList<>();
-        List<SitemapMonth> months = readModel.sitemapMonths(now);
+        List<SitemapMonth> months = sitemapQueries.months(now);
         Instant latest = months.stream().map(SitemapMonth::lastModified).filter(Objects::nonNull)
                 .max(Instant::compareTo).orElse(null);
         files.add(new SitemapWriter.Sitemap(URI.create(base + "/sitemaps/news.xml"), latest));
@@ -199,7 +202,7 @@ public class SitePages {
         }
         byte[] body = sitemaps.index(files);
         Instant lastModified = latest(Stream.concat(Stream.of(latest),
-                readModel.lastRemoval(FeedScope.ALL).stream()));
+                visible.lastRemoval(FeedScope.ALL).stream()));
         return new RenderedFeed(body, XML, FeedService.etag(body), lastModified, expires(now));
     }
 
@@ -215,7 +218,7 @@ public class SitePages {
         Instant from = yearMonth.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant to = yearMonth.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         int size = config.sitemapPageSize();
-        List<SitemapStory> stories = readModel.sitemapStories(from, to, now, (page - 1) * size, size);
+        List<SitemapStory> stories = sitemapQueries.stories(from, to, now, (page - 1) * size, size);
         if (stories.isEmpty()) {
             throw new MissingPage(404, "no stories of " + month + (page > 1 ? " on page " + page : ""));
         }
@@ -224,7 +227,7 @@ public class SitePages {
                 .map(story -> new SitemapWriter.Entry(site.article(story.slug()), story.lastModified()))
                 .toList());
         Instant lastModified = latest(Stream.concat(stories.stream().map(SitemapStory::lastModified),
-                readModel.lastRemoval(FeedScope.ALL).stream()));
+                visible.lastRemoval(FeedScope.ALL).stream()));
         return new RenderedFeed(body, XML, FeedService.etag(body), lastModified, expires(now));
     }
 
@@ -232,14 +235,14 @@ public class SitePages {
     RenderedFeed renderNewsSitemap() {
         Instant now = clock.instant();
         Site site = addresses.site(List.of());
-        List<SitemapStory> stories = readModel.newsStories(now.minus(NEWS_DAYS, ChronoUnit.DAYS), now,
+        List<SitemapStory> stories = sitemapQueries.newsStories(now.minus(NEWS_DAYS, ChronoUnit.DAYS), now,
                 config.newsSitemapSize());
         byte[] body = sitemaps.news(feedConfig.title(), stories.stream()
                 .map(story -> new SitemapWriter.NewsEntry(site.article(story.slug()), story.published(),
                         story.headline(), story.language()))
                 .toList());
         Instant lastModified = latest(Stream.concat(stories.stream().map(SitemapStory::lastModified),
-                readModel.lastRemoval(FeedScope.ALL).stream()));
+                visible.lastRemoval(FeedScope.ALL).stream()));
         // the oldest story leaves the news sitemap two days after it was published
         Instant leaves = stories.isEmpty() ? null
                 : stories.get(stories.size() - 1).published().plus(NEWS_DAYS, ChronoUnit.DAYS);
@@ -249,7 +252,7 @@ public class SitePages {
     }
 
     private Map<UUID, MediaAssetSnapshot> media(List<ArticleSnapshot> shown) {
-        return readModel.media(shown.stream()
+        return visible.media(shown.stream()
                 .map(ArticleSnapshot::leadImage).filter(Objects::nonNull)
                 .map(ArticleSnapshot.LeadImage::mediaId).filter(Objects::nonNull).distinct().toList());
     }
@@ -262,7 +265,7 @@ public class SitePages {
     /** An embargo that ends sooner than the cache would expire changes the pages then. */
     private Instant expires(Instant now) {
         Instant maxAge = now.plus(feedConfig.cacheMaxAge());
-        return readModel.nextVisibleAfter(now).filter(next -> next.isBefore(maxAge)).orElse(maxAge);
+        return visible.nextVisibleAfter(now).filter(next -> next.isBefore(maxAge)).orElse(maxAge);
     }
 
     private static URI pageUri(URI first, int page) {

@@ -38,7 +38,7 @@ class EventIntakeTest {
     private final List<String> deadLettered = new ArrayList<>();
     private final List<RuntimeException> failures = new ArrayList<>();
 
-    private final ReadModelUpdater updater = new ReadModelUpdater(null, null, null, Clock.systemUTC()) {
+    private final ReadModelUpdater updater = new ReadModelUpdater(null, null, null, null, Clock.systemUTC()) {
         @Override
         public AppliedChanges apply(List<? extends ReadModelEvent> events, WriteMode mode) {
             if (!failures.isEmpty()) {

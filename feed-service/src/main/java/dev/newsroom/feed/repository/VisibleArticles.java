@@ -1,0 +1,178 @@
+package dev.newsroom.feed.repository;
+
+import static dev.newsroom.feed.repository.SqlValues.instant;
+import static dev.newsroom.feed.repository.SqlValues.timestamp;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.newsroom.events.ArticleSnapshot;
+import dev.newsroom.events.MediaAssetSnapshot;
+import dev.newsroom.feed.FeedScope;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+/**
+ * What readers may see, as the feeds and the site read it: visible articles of a scope, those taken down, when the
+ * next held-back one appears, an article by its slug, and the assets articles show.
+ */
+@ApplicationScoped
+public class VisibleArticles {
+
+    private final EntityManager entities;
+    private final ObjectMapper json;
+
+    public VisibleArticles(EntityManager entities, ObjectMapper json) {
+        this.entities = entities;
+        this.json = json;
+    }
+
+    /** One page of visible articles of a scope, newest first; asks for one more to know whether a next page exists. */
+    public List<StoredArticle> page(FeedScope scope, Instant now, int offset, int limit) {
+        Query query = entities.createNativeQuery("SELECT status, visible_from, cast(snapshot AS text) FROM feed_article"
+                + " WHERE status = 'PUBLISHED' AND visible_from <= :now" + filter(scope)
+                + " ORDER BY published_at DESC, id DESC OFFSET :offset LIMIT :limit")
+                .setParameter("now", timestamp(now))
+                .setParameter("offset", offset)
+                .setParameter("limit", limit);
+        if (scope.value() != null) {
+            query.setParameter("value", scope.value());
+        }
+        return stored(query.getResultList());
+    }
+
+    /**
+     * Whether a section or tag has ever been shown to readers: it has a visible article or one taken down after
+     * publication. A section or tag only an embargoed story carries is not revealed before the story is.
+     */
+    public boolean everShown(FeedScope scope, Instant now) {
+        Query query = entities.createNativeQuery("SELECT EXISTS (SELECT 1 FROM feed_article"
+                + " WHERE ((status = 'PUBLISHED' AND visible_from <= :now)"
+                + " OR (status = 'UNPUBLISHED' AND published_at IS NOT NULL))" + filter(scope) + ")")
+                .setParameter("now", timestamp(now));
+        if (scope.value() != null) {
+            query.setParameter("value", scope.value());
+        }
+        return Boolean.TRUE.equals(query.getSingleResult());
+    }
+
+    /** Articles taken down since {@code since}, for RFC 6721 tombstones. */
+    public List<ArticleSnapshot> removedArticles(FeedScope scope, Instant since) {
+        Query query = entities.createNativeQuery("SELECT cast(snapshot AS text) FROM feed_article"
+                + " WHERE status = 'UNPUBLISHED' AND published_at IS NOT NULL AND removed_at >= :since" + filter(scope)
+                + " ORDER BY removed_at DESC, id DESC LIMIT 100")
+                .setParameter("since", timestamp(since));
+        if (scope.value() != null) {
+            query.setParameter("value", scope.value());
+        }
+        return read(query.getResultList(), ArticleSnapshot.class);
+    }
+
+    /** The earliest time after {@code now} at which a held-back article becomes visible, if any. */
+    public Optional<Instant> nextVisibleAfter(Instant now) {
+        Object next = entities.createNativeQuery(
+                "SELECT min(held_until) FROM feed_article WHERE status = 'PUBLISHED' AND held_until > :now")
+                .setParameter("now", timestamp(now))
+                .getSingleResult();
+        return Optional.ofNullable(next).map(SqlValues::instant);
+    }
+
+    /** When the latest article of a scope was taken down, for Last-Modified: a feed changes when an item leaves it. */
+    public Optional<Instant> lastRemoval(FeedScope scope) {
+        Query query = entities.createNativeQuery("SELECT max(removed_at) FROM feed_article"
+                + " WHERE status = 'UNPUBLISHED' AND published_at IS NOT NULL" + filter(scope));
+        if (scope.value() != null) {
+            query.setParameter("value", scope.value());
+        }
+        return Optional.ofNullable(query.getSingleResult()).map(SqlValues::instant);
+    }
+
+    /**
+     * The sections that have a visible article, in order. A loose index scan (one index probe per section) over the
+     * section index, so it costs the same with a hundred stories as with a hundred thousand.
+     */
+    public List<String> visibleSections(Instant now) {
+        List<?> rows = entities.createNativeQuery("""
+                WITH RECURSIVE found(section) AS (
+                    (SELECT section FROM feed_article WHERE status = 'PUBLISHED' AND visible_from <= :now
+                     ORDER BY section LIMIT 1)
+                    UNION ALL
+                    SELECT (SELECT a.section FROM feed_article a WHERE a.status = 'PUBLISHED'
+                            AND a.visible_from <= :now AND a.section > found.section ORDER BY a.section LIMIT 1)
+                    FROM found WHERE found.section IS NOT NULL)
+                SELECT section FROM found WHERE section IS NOT NULL""")
+                .setParameter("now", timestamp(now))
+                .getResultList();
+        return rows.stream().map(String.class::cast).toList();
+    }
+
+    public Optional<StoredArticle> bySlug(String slug) {
+        List<?> rows = entities.createNativeQuery("SELECT status, visible_from, cast(snapshot AS text)"
+                + " FROM feed_article WHERE slug = :slug ORDER BY (status = 'PUBLISHED') DESC, updated_at DESC LIMIT 1")
+                .setParameter("slug", slug)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(stored(rows).get(0));
+    }
+
+    public Map<UUID, MediaAssetSnapshot> media(Collection<UUID> ids) {
+        Map<UUID, MediaAssetSnapshot> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        List<?> rows = entities.createNativeQuery(
+                "SELECT cast(snapshot AS text) FROM feed_media WHERE id IN (:ids) AND NOT deleted")
+                .setParameter("ids", ids)
+                .getResultList();
+        for (MediaAssetSnapshot asset : read(rows, MediaAssetSnapshot.class)) {
+            found.put(asset.id(), asset);
+        }
+        return found;
+    }
+
+    /** An article row with what the feeds need to decide whether to show it. */
+    public record StoredArticle(String status, Instant visibleFrom, ArticleSnapshot snapshot) {
+    }
+
+    private List<StoredArticle> stored(List<?> rows) {
+        List<StoredArticle> stored = new ArrayList<>(rows.size());
+        for (Object row : rows) {
+            Object[] columns = (Object[]) row;
+            stored.add(new StoredArticle((String) columns[0], columns[1] == null ? null : instant(columns[1]),
+                    read((String) columns[2], ArticleSnapshot.class)));
+        }
+        return stored;
+    }
+
+    private static String filter(FeedScope scope) {
+        return switch (scope.kind()) {
+            case ALL -> "";
+            case SECTION -> " AND section = :value";
+            case TAG -> " AND :value = ANY(tags)";
+        };
+    }
+
+    private <T> List<T> read(List<?> rows, Class<T> type) {
+        return rows.stream().map(row -> read((String) row, type)).toList();
+    }
+
+    private <T> T read(String row, Class<T> type) {
+        try {
+            return json.readValue(row, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("read model row is not valid " + type.getSimpleName(), e);
+        }
+    }
+}
