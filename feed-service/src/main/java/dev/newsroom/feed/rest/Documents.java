@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 import dev.newsroom.feed.service.RenderedFeed;
+import dev.newsroom.problem.ProblemException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
@@ -17,8 +18,24 @@ import jakarta.ws.rs.core.Response;
  */
 final class Documents {
 
+    /** Pages of a list beyond this are refused: no reader goes that far, and a crawler's asking wastes renders. */
+    static final int MAX_PAGE = 10_000;
+    /**
+     * Readers poll; fifteen seconds lets shared caches absorb a crowd while a story still spreads within seconds,
+     * and a stale copy beats an error when this service is down.
+     */
+    static final String CACHE_CONTROL = "public, max-age=15, stale-if-error=86400";
+
     private Documents() {
     }
+
+    /** Refuses a page number outside 1 to {@link #MAX_PAGE}, naming the parameter. */
+    static void checkPage(int page) {
+        if (page < 1 || page > MAX_PAGE) {
+            throw ProblemException.invalid("page", "must be between 1 and " + MAX_PAGE);
+        }
+    }
+
 
     /** The content codings this service sends, in the order it prefers them. */
     enum Coding {
@@ -31,11 +48,11 @@ final class Documents {
         }
     }
 
-    static Response response(RenderedFeed document, String acceptEncoding, String ifNoneMatch, String ifModifiedSince,
-            String cacheControl) {
-        Coding coding = coding(acceptEncoding, document.brotli() != null);
+    /** The document in the coding the request accepts, or 304 when the copy it holds is current. */
+    static Response response(RenderedFeed document, DocumentRequest request) {
+        Coding coding = coding(request.acceptEncoding(), document.brotli() != null);
         Response.ResponseBuilder response;
-        if (notModified(document, ifNoneMatch, ifModifiedSince)) {
+        if (notModified(document, request.ifNoneMatch(), request.ifModifiedSince())) {
             response = Response.notModified();
         } else {
             response = Response.ok(switch (coding) {
@@ -50,7 +67,7 @@ final class Documents {
         return response.header(HttpHeaders.ETAG, etag(document, coding))
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
                 .header(HttpHeaders.LAST_MODIFIED, document.lastModifiedHttp())
-                .header(HttpHeaders.CACHE_CONTROL, cacheControl)
+                .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
                 .build();
     }
 

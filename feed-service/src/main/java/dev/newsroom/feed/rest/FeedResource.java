@@ -11,13 +11,12 @@ import dev.newsroom.problem.ProblemException;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -27,13 +26,6 @@ import jakarta.ws.rs.core.Response;
  */
 @Path("/feeds")
 public class FeedResource {
-
-    private static final int MAX_PAGE = 10_000;
-    /**
-     * Readers poll; fifteen seconds lets shared caches absorb a crowd while a story still spreads within seconds,
-     * and a stale copy beats an error when this service is down.
-     */
-    static final String CACHE_CONTROL = "public, max-age=15, stale-if-error=86400";
 
     private final FeedService feeds;
 
@@ -47,11 +39,8 @@ public class FeedResource {
     @Operation(summary = "Every published article, newest first (rss.xml, atom.xml or feed.json)")
     public Uni<Response> everything(@PathParam("file") String file,
             @Parameter(description = "older pages: 2, 3, ... (RFC 5005 next links lead there)")
-            @QueryParam("page") @DefaultValue("1") int page,
-            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-            @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
-        return serve(FeedScope.ALL, file, page, acceptEncoding, ifNoneMatch, ifModifiedSince);
+            @QueryParam("page") @DefaultValue("1") int page, @BeanParam DocumentRequest request) {
+        return serve(FeedScope.ALL, file, page, request);
     }
 
     @GET
@@ -59,11 +48,8 @@ public class FeedResource {
     @NonBlocking
     @Operation(summary = "The articles of one section, newest first")
     public Uni<Response> section(@PathParam("section") String section, @PathParam("file") String file,
-            @QueryParam("page") @DefaultValue("1") int page,
-            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-            @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
-        return serve(FeedScope.section(section), file, page, acceptEncoding, ifNoneMatch, ifModifiedSince);
+            @QueryParam("page") @DefaultValue("1") int page, @BeanParam DocumentRequest request) {
+        return serve(FeedScope.section(section), file, page, request);
     }
 
     @GET
@@ -71,27 +57,19 @@ public class FeedResource {
     @NonBlocking
     @Operation(summary = "The articles with one tag, newest first")
     public Uni<Response> tag(@PathParam("tag") String tag, @PathParam("file") String file,
-            @QueryParam("page") @DefaultValue("1") int page,
-            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-            @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince) {
-        return serve(FeedScope.tag(tag), file, page, acceptEncoding, ifNoneMatch, ifModifiedSince);
+            @QueryParam("page") @DefaultValue("1") int page, @BeanParam DocumentRequest request) {
+        return serve(FeedScope.tag(tag), file, page, request);
     }
 
-    private Uni<Response> serve(FeedScope scope, String file, int page, String acceptEncoding, String ifNoneMatch,
-            String ifModifiedSince) {
+    private Uni<Response> serve(FeedScope scope, String file, int page, DocumentRequest request) {
         FeedFormat format = FeedFormat.ofFileName(file).orElseThrow(() -> new ProblemException(404, "Not found",
                 "no feed named '" + file + "': use rss.xml, atom.xml or feed.json"));
-        if (page < 1 || page > MAX_PAGE) {
-            throw ProblemException.invalid("page", "must be between 1 and " + MAX_PAGE);
-        }
+        Documents.checkPage(page);
         RenderedFeed cached = feeds.cached(scope, format, page);
         if (cached != null) {
-            return Uni.createFrom().item(
-                    Documents.response(cached, acceptEncoding, ifNoneMatch, ifModifiedSince, CACHE_CONTROL));
+            return Uni.createFrom().item(Documents.response(cached, request));
         }
-        return Uni.createFrom().item(() -> Documents.response(feeds.feed(scope, format, page), acceptEncoding,
-                        ifNoneMatch, ifModifiedSince, CACHE_CONTROL))
+        return Uni.createFrom().item(() -> Documents.response(feeds.feed(scope, format, page), request))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 }
