@@ -65,7 +65,7 @@ class FeedVisibilityTest {
     @Test
     void embargoedArticleAppearsOnlyWhenItsTimeComes() {
         String section = "embargo-" + UUID.randomUUID().toString().substring(0, 8);
-        Instant until = Instant.now().plusSeconds(6);
+        Instant until = Instant.now().plusSeconds(10);
         TestArticle embargoed = TestArticle.headlined("Embargoed results").section(section).embargoUntil(until);
         newsroom.published(embargoed);
         // an article scheduled for later whose published event comes early, and one still merely SCHEDULED
@@ -78,16 +78,25 @@ class FeedVisibilityTest {
         String marker = newsroom.marker();
         await().atMost(WAIT).untilAsserted(() -> assertThat(text(section("markers", "rss.xml"))).contains(marker));
 
+        // What the embargo holds back is checked only on answers that arrived before it ended: on a machine so slow
+        // that the ten seconds have passed, the story and its section are rightly visible already.
         for (String file : Feeds.FILES) {
             // a section only held-back stories carry does not exist for readers yet, so it cannot leak their subject
-            // (on a machine so slow that the six seconds have passed, the section is rightly visible already)
+            int sectionStatus = given().get(section(section, file)).then().extract().statusCode();
             if (Instant.now().isBefore(until)) {
-                given().get(section(section, file)).then().statusCode(404);
+                assertThat(sectionStatus).as(section + "/" + file + " while the embargo holds").isEqualTo(404);
             }
-            assertThat(text("/feeds/" + file)).doesNotContain(embargoed.id().toString(), early.id().toString(),
-                    scheduled.id().toString()).doesNotContain("deleted-entry ref=\"urn:uuid:" + scheduled.id());
+            String everything = text("/feeds/" + file);
+            if (Instant.now().isBefore(until)) {
+                assertThat(everything).doesNotContain(embargoed.id().toString());
+            }
+            assertThat(everything).doesNotContain(early.id().toString(), scheduled.id().toString())
+                    .doesNotContain("deleted-entry ref=\"urn:uuid:" + scheduled.id());
         }
-        given().get("/articles/" + embargoed.slug()).then().statusCode(404);
+        int embargoedPage = given().get("/articles/" + embargoed.slug()).then().extract().statusCode();
+        if (Instant.now().isBefore(until)) {
+            assertThat(embargoedPage).as("the embargoed story's page while the embargo holds").isEqualTo(404);
+        }
         given().get("/articles/" + scheduled.slug()).then().statusCode(404);
 
         await().atMost(WAIT).untilAsserted(() -> {
