@@ -26,7 +26,8 @@ import java.util.Set;
  * lost), without the metadata that can identify people or places: EXIF (GPS position, camera and lens serial
  * numbers, owner), XMP, comments and text chunks. What the newsroom needs stays: the ICC colour profile, the EXIF
  * orientation (rewritten as the only EXIF field) and, for JPEG, caption, credit and by-line (rewritten as the only
- * IPTC fields). JPEG, PNG and WebP are rewritten segment by segment; GIF has no such metadata blocks and is kept.
+ * IPTC fields). JPEG, PNG, WebP and GIF are rewritten segment by segment (GIF: comments and XMP go; the
+ * animation's loop count and an ICC profile stay).
  * Written by hand because the libraries on the classpath (TwelveMonkeys, metadata-extractor) read metadata but do
  * not remove it without decoding and re-encoding the image.
  */
@@ -50,7 +51,7 @@ public final class StoredOriginal {
             case JPEG -> jpeg(upload, info.orientation(), text, target);
             case PNG -> png(upload, target);
             case WEBP -> webp(upload, target);
-            case GIF -> Files.copy(upload, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            case GIF -> gif(upload, target);
         }
     }
 
@@ -212,6 +213,78 @@ public final class StoredOriginal {
         }
     }
 
+    /**
+     * GIF: header and colour tables, then blocks up to the trailer. Image data, frame timing (graphic control) and
+     * plain-text frames are drawn, so they stay; comments and application extensions other than the loop count
+     * (NETSCAPE2.0, ANIMEXTS1.0) and an ICC profile (ICCRGBG1) go, XMP among them.
+     */
+    private static void gif(Path upload, Path target) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(upload)));
+                OutputStream out = new BufferedOutputStream(Files.newOutputStream(target))) {
+            byte[] screen = in.readNBytes(13); // "GIF89a", logical screen descriptor
+            if (screen.length != 13) {
+                throw new EOFException("GIF header cut short");
+            }
+            out.write(screen);
+            copy(in, out, colourTableBytes(screen[10]));
+            while (true) {
+                int block = in.read();
+                if (block == 0x3B || block < 0) { // the trailer (readers accept a file without): nothing after it
+                    out.write(0x3B);
+                    return;
+                }
+                if (block == 0x2C) { // image descriptor, its colour table, LZW code size, data sub-blocks
+                    byte[] descriptor = in.readNBytes(9);
+                    out.write(block);
+                    out.write(descriptor);
+                    copy(in, out, colourTableBytes(descriptor[8]) + 1);
+                    out.write(subBlocks(in));
+                } else if (block == 0x21) {
+                    int label = in.readUnsignedByte();
+                    byte[] body = subBlocks(in);
+                    if (keepGifExtension(label, body)) {
+                        out.write(block);
+                        out.write(label);
+                        out.write(body);
+                    }
+                } else {
+                    throw new IOException("GIF block expected");
+                }
+            }
+        }
+    }
+
+    private static boolean keepGifExtension(int label, byte[] body) {
+        if (label == 0xFE) {
+            return false; // comment
+        }
+        if (label != 0xFF) {
+            return true; // graphic control, plain text
+        }
+        String application = new String(body, 1, Math.min(8, body.length - 1), StandardCharsets.US_ASCII);
+        return application.equals("NETSCAPE") || application.equals("ANIMEXTS") || application.equals("ICCRGBG1");
+    }
+
+    private static long colourTableBytes(byte packed) {
+        return (packed & 0x80) == 0 ? 0 : 3L << ((packed & 0x07) + 1);
+    }
+
+    /** A run of sub-blocks up to and with its zero-length terminator, as read. */
+    private static byte[] subBlocks(DataInputStream in) throws IOException {
+        ByteArrayOutputStream blocks = new ByteArrayOutputStream();
+        int size;
+        do {
+            size = in.readUnsignedByte();
+            blocks.write(size);
+            byte[] data = in.readNBytes(size);
+            if (data.length != size) {
+                throw new EOFException("GIF block cut short");
+            }
+            blocks.write(data);
+        } while (size != 0);
+        return blocks.toByteArray();
+    }
+
     private static void webp(Path upload, Path target) throws IOException {
         try (FileChannel in = FileChannel.open(upload, StandardOpenOption.READ)) {
             List<long[]> kept = new ArrayList<>(); // offset and length (header, data and padding) of each chunk
@@ -268,7 +341,7 @@ public final class StoredOriginal {
         while (left > 0) {
             int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
             if (read < 0) {
-                throw new EOFException("PNG chunk cut short");
+                throw new EOFException("image cut short");
             }
             out.write(buffer, 0, read);
             left -= read;

@@ -4,12 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,6 +88,61 @@ class StoredOriginalTest {
         assertThat(new String(Files.readAllBytes(source), StandardCharsets.ISO_8859_1)).contains("XMP ");
         assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("XMP ", "EXIF", "xmpmeta");
         assertSamePixels(source, stored);
+    }
+
+    @Test
+    void aGifLosesItsCommentAndXmpButKeepsItsFrameTiming() throws Exception {
+        Path source = dir.resolve("annotated.gif");
+        Files.write(source, annotatedGif());
+        byte[] stored = strip(source, new ImageInfo(ImageFormat.GIF, 1, 1, 1), EmbeddedMetadata.empty());
+
+        assertThat(new String(Files.readAllBytes(source), StandardCharsets.ISO_8859_1))
+                .contains("Shot at 12 Secret street", "XMP Data", GRAPHIC_CONTROL);
+        assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("Secret street", "XMP Data")
+                .contains(GRAPHIC_CONTROL);
+        assertSamePixels(source, stored);
+    }
+
+    /** The extension introducer and label of a frame's timing and transparency, which a GIF must keep. */
+    private static final String GRAPHIC_CONTROL = "\u0021\u00f9";
+
+    /** A GIF as image editors leave it: a comment, an XMP packet, and the frame's graphic control block. */
+    private static byte[] annotatedGif() throws IOException {
+        BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_BYTE_INDEXED);
+        for (int y = 0; y < 30; y++) {
+            for (int x = 0; x < 40; x++) {
+                image.setRGB(x, y, (x * 6) << 16 | (y * 8) << 8 | 0x40);
+            }
+        }
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
+        ImageWriteParam param = writer.getDefaultWriteParam();
+        IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), param);
+        String format = metadata.getNativeMetadataFormatName();
+        IIOMetadataNode root = (IIOMetadataNode) metadata.getAsTree(format);
+        IIOMetadataNode comments = new IIOMetadataNode("CommentExtensions");
+        IIOMetadataNode comment = new IIOMetadataNode("CommentExtension");
+        comment.setAttribute("value", "Shot at 12 Secret street");
+        comments.appendChild(comment);
+        root.appendChild(comments);
+        IIOMetadataNode applications = new IIOMetadataNode("ApplicationExtensions");
+        applications.appendChild(application("XMP Data", "XMP", "<x:xmpmeta>Secret street</x:xmpmeta>".getBytes()));
+        root.appendChild(applications);
+        metadata.setFromTree(format, root);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            writer.write(new IIOImage(image, null, metadata));
+        }
+        writer.dispose();
+        return bytes.toByteArray();
+    }
+
+    private static IIOMetadataNode application(String id, String code, byte[] data) {
+        IIOMetadataNode node = new IIOMetadataNode("ApplicationExtension");
+        node.setAttribute("applicationID", id);
+        node.setAttribute("authenticationCode", code);
+        node.setUserObject(data);
+        return node;
     }
 
     private byte[] strip(Path source, ImageInfo info, EmbeddedMetadata text) throws IOException {
