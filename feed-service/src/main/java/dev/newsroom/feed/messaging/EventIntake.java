@@ -18,6 +18,7 @@ import dev.newsroom.feed.service.ReadModelUpdater;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -52,7 +53,7 @@ public class EventIntake {
                 .register(metrics);
     }
 
-    /** Shutdown begins (before Hibernate and the datasource close): from now on a failing batch is left unacknowledged. */
+    /** The application stops: from now on a failing batch is left unacknowledged. */
     void onStop(@Observes ShutdownEvent event) {
         stopping = true;
     }
@@ -144,7 +145,9 @@ public class EventIntake {
             try {
                 return updater.apply(events, mode);
             } catch (RuntimeException e) {
-                if (Thread.currentThread().isInterrupted() || stopping) {
+                // SIGTERM starts the JVM's shutdown hook before anything is closed; the event covers other stops
+                if (Thread.currentThread().isInterrupted() || stopping
+                        || ApplicationLifecycleManager.isVmShuttingDown()) {
                     throw new Interrupted(e);
                 }
                 if (!Failures.isTransient(e)) {
