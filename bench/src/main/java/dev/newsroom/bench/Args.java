@@ -4,11 +4,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** --name value command-line options with defaults. */
-final class Args {
+public final class Args {
 
     private final Map<String, String> values = new HashMap<>();
 
-    Args(String[] args) {
+    public Args(String[] args) {
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("expected --name value pairs, got " + args[i]);
@@ -17,15 +17,15 @@ final class Args {
         }
     }
 
-    String get(String name, String fallback) {
+    public String get(String name, String fallback) {
         return values.getOrDefault(name, fallback);
     }
 
-    int integer(String name, int fallback) {
+    public int integer(String name, int fallback) {
         return Integer.parseInt(get(name, Integer.toString(fallback)));
     }
 
-    double decimal(String name, double fallback) {
+    public double decimal(String name, double fallback) {
         return Double.parseDouble(get(name, Double.toString(fallback)));
     }
 }

@@ -1,0 +1,181 @@
+package dev.newsroom.bench.busiest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * CPU and memory of the platform's processes, read from /proc once a second: CPU as a share of one core (mean over
+ * the window and the busiest second), memory as resident set (VmRSS) and its peak. PostgreSQL is a tree of processes
+ * sharing its buffers, so it is summed over the postmaster and its children as proportional set size (Pss, each
+ * shared page counted once), not as resident size, which would count the shared buffers once per backend.
+ */
+final class ProcessSampler {
+
+    private static final double TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+    /** One process (or process tree) and what was seen of it. */
+    static final class Watched {
+        final String name;
+        final long pid;
+        final boolean tree;
+        long firstTicks = -1;
+        long lastTicks;
+        long lastNanos;
+        long firstNanos;
+        double maxCpu;
+        long maxMemoryKb;
+        long lastMemoryKb;
+
+        Watched(String name, long pid, boolean tree) {
+            this.name = name;
+            this.pid = pid;
+            this.tree = tree;
+        }
+
+        double meanCpu() {
+            return lastNanos == firstNanos ? 0 : (lastTicks - firstTicks) / TICKS_PER_SECOND
+                    / ((lastNanos - firstNanos) / 1e9) * 100;
+        }
+    }
+
+    private final List<Watched> watched;
+    private long[] machineFirst;
+    private long[] machineLast;
+    private double maxMachine;
+    private volatile boolean running;
+    private Thread thread;
+
+    ProcessSampler(Map<String, Long> pids) {
+        this.watched = pids.entrySet().stream()
+                .map(entry -> new Watched(entry.getKey(), entry.getValue(), entry.getKey().equals("postgres")))
+                .toList();
+    }
+
+    void start() {
+        running = true;
+        thread = new Thread(() -> {
+            while (running) {
+                sample();
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "process-sampler");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop() throws InterruptedException {
+        running = false;
+        thread.interrupt();
+        thread.join();
+        sample();
+    }
+
+    List<Watched> watched() {
+        return watched;
+    }
+
+    /** The machine's busy share of all cores over the window, and its busiest second, in percent. */
+    double[] machine() {
+        double mean = machineFirst == null ? 0 : busy(machineFirst, machineLast);
+        return new double[] {mean, maxMachine};
+    }
+
+    private synchronized void sample() {
+        long now = System.nanoTime();
+        for (Watched process : watched) {
+            List<Long> pids = process.tree ? tree(process.pid) : List.of(process.pid);
+            long ticks = 0;
+            long memory = 0;
+            for (long pid : pids) {
+                ticks += ticks(pid, pid == process.pid && process.tree);
+                memory += process.tree ? kilobytes(Path.of("/proc", Long.toString(pid), "smaps_rollup"), "Pss:")
+                        : kilobytes(Path.of("/proc", Long.toString(pid), "status"), "VmRSS:");
+            }
+            if (ticks == 0) {
+                continue; // gone, or not ours to read
+            }
+            if (process.firstTicks < 0) {
+                process.firstTicks = ticks;
+                process.firstNanos = now;
+            } else {
+                double cpu = (ticks - process.lastTicks) / TICKS_PER_SECOND / ((now - process.lastNanos) / 1e9) * 100;
+                process.maxCpu = Math.max(process.maxCpu, cpu);
+            }
+            process.lastTicks = ticks;
+            process.lastNanos = now;
+            process.lastMemoryKb = memory;
+            process.maxMemoryKb = Math.max(process.maxMemoryKb, memory);
+        }
+        long[] machine = machineTicks();
+        if (machineFirst == null) {
+            machineFirst = machine;
+        } else {
+            maxMachine = Math.max(maxMachine, busy(machineLast, machine));
+        }
+        machineLast = machine;
+    }
+
+    private static List<Long> tree(long parent) {
+        return ProcessHandle.of(parent).map(handle -> Stream.concat(Stream.of(handle), handle.children())
+                .map(ProcessHandle::pid).toList()).orElse(List.of());
+    }
+
+    /** utime + stime; for a tree's root also its reaped children's, so a backend that ends keeps counting. */
+    private static long ticks(long pid, boolean withReaped) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return withReaped ? ticks + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : ticks;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static long kilobytes(Path file, String field) {
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.filter(line -> line.startsWith(field)).findFirst()
+                    .map(line -> Long.parseLong(line.replaceAll("[^0-9]", ""))).orElse(0L);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static long[] machineTicks() {
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < cpu.length; i++) {
+                total += Long.parseLong(cpu[i]);
+            }
+            return new long[] {total, Long.parseLong(cpu[4]) + Long.parseLong(cpu[5])};
+        } catch (IOException | RuntimeException e) {
+            return new long[] {0, 0};
+        }
+    }
+
+    private static double busy(long[] from, long[] to) {
+        long total = to[0] - from[0];
+        return total <= 0 ? 0 : 100.0 * (1 - (double) (to[1] - from[1]) / total);
+    }
+
+    static Map<String, Long> parse(String pids) {
+        Map<String, Long> parsed = new LinkedHashMap<>();
+        for (String pair : pids.split(",")) {
+            String[] nameAndPid = pair.split("=");
+            if (nameAndPid.length == 2 && !nameAndPid[1].isBlank()) {
+                parsed.put(nameAndPid[0].strip(), Long.parseLong(nameAndPid[1].strip()));
+            }
+        }
+        return parsed;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.newsroom.bench.busiest;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The measured window (after the warm-up), and how many calls are still out, so the end can wait for them. */
+final class Window {
+
+    private volatile long measureFrom = Long.MAX_VALUE;
+    private final AtomicLong out = new AtomicLong();
+
+    void measureFrom(long nanos) {
+        measureFrom = nanos;
+    }
+
+    boolean measured(long dueNanos) {
+        return dueNanos >= measureFrom;
+    }
+
+    void sent() {
+        out.incrementAndGet();
+    }
+
+    void done() {
+        out.decrementAndGet();
+    }
+
+    long out() {
+        return out.get();
+    }
+
+    static String describe(Throwable failure) {
+        Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    }
+}
