@@ -30,15 +30,18 @@ final class Desk {
     final Part publish;
     final Part correct;
     final Part unpublish;
-    final Part publishSeen = new Part("publish -> in its section's RSS", "published-seen", 0);
-    final Part correctSeen = new Part("correction -> on its page", "corrected-seen", 0);
-    final Part unpublishSeen = new Part("unpublish -> its page 410", "gone-seen", 0);
+    final Part publishSeen;
+    final Part correctSeen;
+    final Part unpublishSeen;
 
     Desk(Api api, Window window, Visibility visibility, Readers readers, double perSecond, List<Story> drafts,
             List<Story> seeded) {
-        this.publish = new Part("publish (POST .../publish)", "publish", perSecond * share('P'));
-        this.correct = new Part("correction (PUT a published story)", "correct", perSecond * share('C'));
-        this.unpublish = new Part("unpublish (POST .../unpublish)", "unpublish", perSecond * share('U'));
+        this.publish = new Part(window, "publish (POST .../publish)", "publish", perSecond * share('P'));
+        this.correct = new Part(window, "correction (PUT a published story)", "correct", perSecond * share('C'));
+        this.unpublish = new Part(window, "unpublish (POST .../unpublish)", "unpublish", perSecond * share('U'));
+        this.publishSeen = new Part(window, "publish -> in its section's RSS", "published-seen", 0);
+        this.correctSeen = new Part(window, "correction -> on its page", "corrected-seen", 0);
+        this.unpublishSeen = new Part(window, "unpublish -> its page 410", "gone-seen", 0);
         this.api = api;
         this.window = window;
         this.visibility = visibility;
@@ -84,7 +87,7 @@ final class Desk {
                     + "/publish")) {
                 story.etag = Api.etag(response);
                 visibility.await("/feeds/sections/" + story.section + "/rss.xml",
-                        feed -> feed.statusCode() == 200 && feed.body().contains("/articles/" + story.slug + "<"),
+                        feed -> feed.status() == 200 && feed.body().contains("/articles/" + story.slug + "<"),
                         returned, measured, publishSeen, "published " + story.slug, () -> place(story));
             }
             window.done();
@@ -108,7 +111,7 @@ final class Desk {
                     + " (published, If-Match " + story.etag + ")")) {
                 story.etag = Api.etag(response);
                 visibility.await("/articles/" + story.slug,
-                        page -> page.statusCode() == 200 && page.body().contains(note), returned, measured,
+                        page -> page.status() == 200 && page.body().contains(note), returned, measured,
                         correctSeen, "corrected " + story.slug, () -> live.add(story));
             } else {
                 live.add(story);
@@ -129,7 +132,7 @@ final class Desk {
             long returned = System.nanoTime();
             if (answered(unpublish, response, failure, measured, returned - due, "POST /api/articles/" + story.id
                     + "/unpublish")) {
-                visibility.await("/articles/" + story.slug, page -> page.statusCode() == 410, returned, measured,
+                visibility.await("/articles/" + story.slug, page -> page.status() == 410, returned, measured,
                         unpublishSeen, "unpublished " + story.slug, () -> { });
             }
             window.done();

@@ -22,6 +22,8 @@ final class Part {
     final String name;
     final String label;
     final double offeredPerSecond;
+    private final Window window;
+    private final LongAdder servedInWindow = new LongAdder();
     private final Recorder recorder = new Recorder(3);
     private final Histogram total = new Histogram(3);
     private Histogram interval;
@@ -31,13 +33,17 @@ final class Part {
     private final List<String> samples = new ArrayList<>();
 
     /** label: a short name for the progress lines; offeredPerSecond: the schedule's rate, 0 where none. */
-    Part(String name, String label, double offeredPerSecond) {
+    Part(Window window, String name, String label, double offeredPerSecond) {
+        this.window = window;
         this.name = name;
         this.label = label;
         this.offeredPerSecond = offeredPerSecond;
     }
 
     void ok(boolean measured, long latencyNanos, String outcome) {
+        if (window.during(System.nanoTime())) {
+            servedInWindow.increment();
+        }
         if (measured) {
             recorder.recordValue(Math.max(1, TimeUnit.NANOSECONDS.toMicros(latencyNanos)));
             outcomes.computeIfAbsent(outcome, key -> new LongAdder()).increment();
@@ -75,6 +81,11 @@ final class Part {
     synchronized Histogram total() {
         sinceLast();
         return total;
+    }
+
+    /** Good answers that arrived inside the measured window, whenever they were due: what the service kept up with. */
+    long servedInWindow() {
+        return servedInWindow.sum();
     }
 
     long errors() {

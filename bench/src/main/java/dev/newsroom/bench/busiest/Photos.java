@@ -76,7 +76,8 @@ final class Photos {
     }
 
     private static Photo photo(String label, String name, String type, byte[] bytes) {
-        return new Photo(label + " (" + bytes.length / 1024 + " KB)", Api.multipart(name, type, bytes,
+        String size = bytes.length < 10_240 ? bytes.length + " bytes" : bytes.length / 1024 + " KB";
+        return new Photo(label + " (" + size + ")", Api.multipart(name, type, bytes,
                 Map.of("caption", "Harbour cranes at dawn, " + label, "credit", "Busiest Hour Pictures",
                         "altText", "Cranes over container stacks in the morning light")));
     }

@@ -24,7 +24,7 @@ final class PictureDesk {
         this.api = api;
         this.window = window;
         this.mix = mix;
-        this.uploads = new Part("photo uploads (POST /api/media)", "photos", perSecond);
+        this.uploads = new Part(window, "photo uploads (POST /api/media)", "photos", perSecond);
     }
 
     void arrive(long index, long due) {

@@ -29,8 +29,8 @@ final class Readers {
     Readers(Api api, Window window, double feedsPerSecond, double pagesPerSecond) {
         this.api = api;
         this.window = window;
-        this.feeds = new Part("feed GETs, conditional", "feeds", feedsPerSecond);
-        this.pages = new Part("article page GETs", "pages", pagesPerSecond);
+        this.feeds = new Part(window, "feed GETs, conditional", "feeds", feedsPerSecond);
+        this.pages = new Part(window, "article page GETs", "pages", pagesPerSecond);
         // of every 20 feed GETs: 8 of the main feeds, 7 of a section's, 5 of a tag's; RSS 3 in 5, Atom and JSON 1 each
         String[] formats = {"rss.xml", "rss.xml", "rss.xml", "atom.xml", "feed.json"};
         for (int slot = 0; slot < 100; slot++) {
@@ -50,11 +50,11 @@ final class Readers {
     /** Every feed path once, unmeasured, so that the readers start with ETags. */
     void prime() throws Exception {
         for (String path : feedPaths.stream().distinct().toList()) {
-            var response = api.read(path, null, FEED_ACCEPT).get();
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
+            Answer answer = api.read(path, null, FEED_ACCEPT).get();
+            if (answer.status() != 200) {
+                throw new IllegalStateException("GET " + path + " answered " + answer.status());
             }
-            etags.put(path, Api.etag(response));
+            etags.put(path, answer.etag());
         }
     }
 
@@ -78,10 +78,10 @@ final class Readers {
         api.read(path, etag, FEED_ACCEPT).whenComplete((response, failure) -> {
             long latency = System.nanoTime() - due;
             feedsOut.release();
-            int status = failure == null ? response.statusCode() : 0;
+            int status = failure == null ? response.status() : 0;
             if (status == 200 || status == 304) {
                 if (status == 200) {
-                    etags.put(path, Api.etag(response));
+                    etags.put(path, response.etag());
                 }
                 feeds.ok(measured, latency, Integer.toString(status));
             } else {
@@ -103,11 +103,11 @@ final class Readers {
         api.read("/articles/" + slug, null, PAGE_ACCEPT).whenComplete((response, failure) -> {
             long latency = System.nanoTime() - due;
             pagesOut.release();
-            if (failure == null && response.statusCode() == 200) {
+            if (failure == null && response.status() == 200) {
                 pages.ok(measured, latency, "200");
             } else {
-                pages.error(measured, latency, failure == null ? Integer.toString(response.statusCode()) : "no answer",
-                        "GET /articles/" + slug + ": " + (failure == null ? response.statusCode()
+                pages.error(measured, latency, failure == null ? Integer.toString(response.status()) : "no answer",
+                        "GET /articles/" + slug + ": " + (failure == null ? response.status()
                                 : Window.describe(failure)));
             }
             window.done();

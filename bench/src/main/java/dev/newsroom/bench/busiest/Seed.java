@@ -90,9 +90,8 @@ final class Seed {
     void awaitInFeed(Story story) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
-            HttpResponse<String> feed = api.look("/feeds/sections/" + story.section + "/rss.xml", null)
-                    .get(30, TimeUnit.SECONDS);
-            if (feed.statusCode() == 200 && feed.body().contains("/articles/" + story.slug + "<")) {
+            Answer feed = api.look("/feeds/sections/" + story.section + "/rss.xml", null).get(30, TimeUnit.SECONDS);
+            if (feed.status() == 200 && feed.body().contains("/articles/" + story.slug + "<")) {
                 return;
             }
             TimeUnit.MILLISECONDS.sleep(100);

@@ -1,6 +1,5 @@
 package dev.newsroom.bench.busiest;
 
-import java.net.http.HttpResponse;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,13 +29,13 @@ final class Visibility {
     }
 
     /** Polls path until shown says yes; then records the delay since fromNanos and runs then. */
-    void await(String path, Predicate<HttpResponse<String>> shown, long fromNanos, boolean measured, Part part,
+    void await(String path, Predicate<Answer> shown, long fromNanos, boolean measured, Part part,
             String what, Runnable then) {
         window.sent();
         poll(path, null, shown, fromNanos, measured, part, what, then);
     }
 
-    private void poll(String path, String etag, Predicate<HttpResponse<String>> shown, long from, boolean measured,
+    private void poll(String path, String etag, Predicate<Answer> shown, long from, boolean measured,
             Part part, String what, Runnable then) {
         api.look(path, etag).whenComplete((response, failure) -> {
             long now = System.nanoTime();
@@ -48,11 +47,11 @@ final class Visibility {
             }
             if (now - from > GIVE_UP_NANOS) {
                 part.error(measured, now - from, "not seen in 30 s", what + ": not seen at " + path + " within 30 s"
-                        + (failure == null ? ", last answer " + response.statusCode() : ", " + Window.describe(failure)));
+                        + (failure == null ? ", last answer " + response.status() : ", " + Window.describe(failure)));
                 window.done();
                 return;
             }
-            String next = failure == null && response.statusCode() == 200 ? Api.etag(response) : etag;
+            String next = failure == null && response.status() == 200 ? response.etag() : etag;
             timer.schedule(() -> poll(path, next, shown, from, measured, part, what, then), pauseMillis,
                     TimeUnit.MILLISECONDS);
         });

@@ -6,14 +6,21 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Window {
 
     private volatile long measureFrom = Long.MAX_VALUE;
+    private volatile long measureUntil = Long.MAX_VALUE;
     private final AtomicLong out = new AtomicLong();
 
-    void measureFrom(long nanos) {
-        measureFrom = nanos;
+    void measure(long fromNanos, long untilNanos) {
+        measureFrom = fromNanos;
+        measureUntil = untilNanos;
     }
 
     boolean measured(long dueNanos) {
         return dueNanos >= measureFrom;
+    }
+
+    /** Whether an answer arriving now falls inside the measured window (for what the service served in it). */
+    boolean during(long nowNanos) {
+        return nowNanos >= measureFrom && nowNanos < measureUntil;
     }
 
     void sent() {
