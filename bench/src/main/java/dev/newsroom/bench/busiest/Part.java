@@ -31,6 +31,7 @@ final class Part {
     private final LongAdder errors = new LongAdder();
     private final LongAdder warmupErrors = new LongAdder();
     private final List<String> samples = new ArrayList<>();
+    private final List<String> warmupSamples = new ArrayList<>();
 
     /** label: a short name for the progress lines; offeredPerSecond: the schedule's rate, 0 where none. */
     Part(Window window, String name, String label, double offeredPerSecond) {
@@ -54,16 +55,16 @@ final class Part {
     void error(boolean measured, long latencyNanos, String outcome, String detail) {
         if (!measured) {
             warmupErrors.increment();
-            sample("warm-up: " + detail);
+            sample(warmupSamples, "warm-up: " + detail);
             return;
         }
         recorder.recordValue(Math.max(1, TimeUnit.NANOSECONDS.toMicros(latencyNanos)));
         outcomes.computeIfAbsent(outcome, key -> new LongAdder()).increment();
         errors.increment();
-        sample(detail);
+        sample(samples, detail);
     }
 
-    private void sample(String detail) {
+    private static void sample(List<String> samples, String detail) {
         synchronized (samples) {
             if (samples.size() < SAMPLES) {
                 samples.add(detail.length() > 400 ? detail.substring(0, 400) + "..." : detail);
@@ -102,9 +103,15 @@ final class Part {
         return copy;
     }
 
+    /** The first errors of the measured window, then the first of the warm-up. */
     List<String> samples() {
+        List<String> all = new ArrayList<>();
         synchronized (samples) {
-            return List.copyOf(samples);
+            all.addAll(samples);
         }
+        synchronized (warmupSamples) {
+            all.addAll(warmupSamples);
+        }
+        return all;
     }
 }
