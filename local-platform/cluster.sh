@@ -139,7 +139,8 @@ write_balancer_config() {
     for svc in "${CLUSTER_SERVICES[@]}"; do
       echo "  upstream $svc {"
       for n in $(seq 1 $CLUSTER_REPLICAS); do
-        echo "    server 127.0.0.1:$(replica_port "$svc" "$n") max_fails=0;"
+        local down=""; [ ! -e "$dir/drained/$svc-$n" ] || down=" down"
+        echo "    server 127.0.0.1:$(replica_port "$svc" "$n") max_fails=0$down;"
       done
       # idle connections are dropped before the services' own 30 s idle timeout closes them under a request
       echo "    keepalive 32; keepalive_timeout 20s;"
@@ -154,11 +155,41 @@ start_balancer() {
   command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || {
     fail "nginx not found: the cluster's load balancer (Debian: apt-get install nginx-light)"; return 1; }
   local nginx; nginx="$(command -v nginx || echo /usr/sbin/nginx)"
+  rm -rf "$DATA/balancer/drained"
   write_balancer_config
   if ! "$nginx" -e "$DATA/balancer/error.log" -p "$DATA/balancer" -c "$DATA/balancer/nginx.conf" 2>"$LOGS/balancer-start.log"; then
     fail "nginx failed to start: $(head -n 1 "$LOGS/balancer-start.log")"; return 1
   fi
   say "${GREEN}✓${OFF} balancer (nginx)  article :${PORT[article]}  media :${PORT[media]}  feed :${PORT[feed]}, two replicas behind each"
+}
+
+# A replica stopped on purpose leaves the balancer first, as a Kubernetes pod leaves its Service's endpoints before
+# it gets SIGTERM: nginx reloads without it, its old worker finishes the requests it had sent there, and only then
+# does the replica stop, so no request is cut off by the shutdown. It comes back once it is ready again.
+drain_replica() { # svc n
+  balancer_alive || return 0
+  mkdir -p "$DATA/balancer/drained"; touch "$DATA/balancer/drained/$1-$2"
+  reload_balancer
+}
+
+undrain_replica() { # svc n
+  rm -f "$DATA/balancer/drained/$1-$2"
+  balancer_alive || return 0
+  reload_balancer
+}
+
+reload_balancer() {
+  local nginx master waited=0; nginx="$(command -v nginx || echo /usr/sbin/nginx)"
+  master="$(cat "$DATA/balancer/nginx.pid")"
+  local before; before="$(pgrep -P "$master" | sort | tr '\n' ' ')"
+  write_balancer_config
+  "$nginx" -e "$DATA/balancer/error.log" -p "$DATA/balancer" -c "$DATA/balancer/nginx.conf" -s reload 2>>"$LOGS/balancer-start.log" \
+    || { fail "nginx did not reload: see $LOGS/balancer-start.log"; return 1; }
+  # the reload is done when the workers that had the old configuration have finished their requests and gone
+  local worker
+  for worker in $before; do
+    while kill -0 "$worker" 2>/dev/null && [ "$waited" -lt 300 ]; do sleep 0.1; waited=$((waited + 1)); done
+  done
 }
 
 stop_balancer() {
@@ -264,8 +295,11 @@ cluster_part() { # start|stop part
       say "■ kafka $n stopped" ;;
     start:article|start:media|start:feed)
       replica_alive "$svc" "$n" && { fail "$part is already running"; exit 1; }
-      start_replica "$svc" "$n" || exit 1 ;;
-    stop:article|stop:media|stop:feed) stop_replica "$svc" "$n"; rm -f "$RUN/$part.pid"; say "■ $svc-service $n stopped" ;;
+      start_replica "$svc" "$n" || exit 1
+      undrain_replica "$svc" "$n" ;;
+    stop:article|stop:media|stop:feed)
+      drain_replica "$svc" "$n"
+      stop_replica "$svc" "$n"; rm -f "$RUN/$part.pid"; say "■ $svc-service $n stopped" ;;
     *) fail "no cluster part '$part': use kafka-1..$(kafka_nodes | wc -l), article-1, article-2, media-1, ..., feed-2"; exit 2 ;;
   esac
 }

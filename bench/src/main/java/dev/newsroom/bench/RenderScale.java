@@ -85,17 +85,21 @@ public final class RenderScale {
      * newsroom.site.render for pages and sitemaps.
      */
     private double[] renderTimer(String feeds, String path) throws Exception {
-        String series = path.startsWith("/feeds/")
-                ? "newsroom_feed_render_seconds_%s{format=\"" + path.replaceAll(".*/([a-z]+\\.[a-z]+).*", "$1") + "\"}"
-                : "newsroom_site_render_seconds_%s";
+        boolean feed = path.startsWith("/feeds/");
+        String name = feed ? "newsroom_feed_render_seconds_" : "newsroom_site_render_seconds_";
+        String label = feed ? "format=\"" + path.replaceAll(".*/([a-z]+\\.[a-z]+).*", "$1") + "\"" : "";
         String metrics = http.send(HttpRequest.newBuilder(URI.create(feeds + "/q/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         double[] sumAndCount = new double[2];
         for (String line : metrics.split("\n")) {
-            if (line.startsWith(series.formatted("sum") + " ")) {
-                sumAndCount[0] = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            } else if (line.startsWith(series.formatted("count") + " ")) {
-                sumAndCount[1] = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            boolean sum = line.startsWith(name + "sum");
+            if (!sum && !line.startsWith(name + "count")) {
+                continue;
+            }
+            // name{labels} value [# exemplar]: the labels hold the application's name besides the format
+            String series = line.substring(0, line.indexOf(line.contains("}") ? '}' : ' ') + 1);
+            if (series.contains(label)) {
+                sumAndCount[sum ? 0 : 1] += Double.parseDouble(line.substring(series.length()).trim().split(" ")[0]);
             }
         }
         return sumAndCount;

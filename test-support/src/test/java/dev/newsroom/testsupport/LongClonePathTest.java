@@ -1,8 +1,10 @@
 package dev.newsroom.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -39,7 +41,9 @@ class LongClonePathTest {
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                     infrastructure.bootstrapServers()))) {
                 admin.createTopics(Set.of(new NewTopic("long-path-check", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
-                assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).contains("long-path-check");
+                // a busy broker may list a topic a moment after its controller created it
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                        assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).contains("long-path-check"));
             }
         } finally {
             infrastructure.stop();

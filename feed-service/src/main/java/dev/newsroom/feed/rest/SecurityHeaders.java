@@ -12,14 +12,19 @@ import jakarta.ws.rs.core.HttpHeaders;
  */
 public class SecurityHeaders {
 
+    static final String NOSNIFF_HEADER = "X-Content-Type-Options";
+    static final String CSP_HEADER = "Content-Security-Policy";
+    static final String REFERRER_POLICY_HEADER = "Referrer-Policy";
+    static final String REFERRER_POLICY = "strict-origin-when-cross-origin";
+
     @ServerResponseFilter
     public void addHeaders(ContainerResponseContext response) {
-        response.getHeaders().putSingle("X-Content-Type-Options", "nosniff");
+        response.getHeaders().putSingle(NOSNIFF_HEADER, "nosniff");
         Object type = response.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
         String mediaType = type == null ? String.valueOf(response.getMediaType()) : type.toString();
         if (mediaType.startsWith("text/html")) {
-            response.getHeaders().putSingle("Content-Security-Policy", PageShell.CONTENT_SECURITY_POLICY);
-            response.getHeaders().putSingle("Referrer-Policy", "strict-origin-when-cross-origin");
+            response.getHeaders().putSingle(CSP_HEADER, PageShell.CONTENT_SECURITY_POLICY);
+            response.getHeaders().putSingle(REFERRER_POLICY_HEADER, REFERRER_POLICY);
         }
     }
 }

@@ -18,8 +18,11 @@ import io.quarkus.logging.Log;
  */
 public final class Compression {
 
-    /** Brotli quality 9 is within a few percent of 11 on HTML and XML at a fraction of the time. */
-    private static final Encoder.Parameters BROTLI = new Encoder.Parameters().setQuality(9);
+    /**
+     * Every render waits for its compression, and a story is visible only once its feed is rendered again: quality
+     * 5 compressed a 50-item RSS feed (130 KB) in 2.2 ms to 3,513 bytes, quality 9 in 36 ms to 3,541 bytes.
+     */
+    private static final Encoder.Parameters BROTLI = new Encoder.Parameters().setQuality(5);
     private static final boolean BROTLI_AVAILABLE = loadBrotli();
 
     private Compression() {

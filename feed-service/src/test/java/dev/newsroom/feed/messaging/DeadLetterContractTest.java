@@ -1,30 +1,19 @@
 package dev.newsroom.feed.messaging;
 
-import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import dev.newsroom.events.Topics;
-import dev.newsroom.feed.support.UpstreamEvents;
-import dev.newsroom.feed.support.WebSubHub;
+import dev.newsroom.feed.support.FeedServiceTest;
 import dev.newsroom.testsupport.EventContract;
 import dev.newsroom.testsupport.Infrastructure;
-import dev.newsroom.testsupport.NewsroomTestResource;
 import dev.newsroom.testsupport.TopicReader;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 
 /** The dead letters feed-service really writes are what the AsyncAPI document says of the .dlq topics. */
-@QuarkusTest
-@WithTestResource(NewsroomTestResource.class)
-@WithTestResource(WebSubHub.class)
-class DeadLetterContractTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(30);
+class DeadLetterContractTest extends FeedServiceTest {
 
     private final EventContract contract = EventContract.load();
-    private final UpstreamEvents newsroom = UpstreamEvents.shared();
 
     @Test
     void deadLettersOfBothTopicsMeetTheDocument() {

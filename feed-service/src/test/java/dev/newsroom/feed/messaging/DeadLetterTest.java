@@ -7,32 +7,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import dev.newsroom.events.Topics;
+import dev.newsroom.feed.support.FeedServiceTest;
 import dev.newsroom.feed.support.UpstreamEvents;
 import dev.newsroom.feed.support.TestArticle;
 import dev.newsroom.feed.support.TestAsset;
-import dev.newsroom.feed.support.WebSubHub;
 import dev.newsroom.testsupport.Infrastructure;
-import dev.newsroom.testsupport.NewsroomTestResource;
 import dev.newsroom.testsupport.PrometheusText;
 import dev.newsroom.testsupport.TopicReader;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 
 /** Events that cannot be understood land on the dead-letter topic with their reason; the rest keep flowing. */
-@QuarkusTest
-@WithTestResource(NewsroomTestResource.class)
-@WithTestResource(WebSubHub.class)
-class DeadLetterTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private final UpstreamEvents newsroom = UpstreamEvents.shared();
+class DeadLetterTest extends FeedServiceTest {
 
     @Test
     void poisonArticleEventsAreDeadLetteredWithTheirReasonAndTheNextOneIsConsumed() {

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
@@ -25,16 +24,13 @@ import org.postgresql.PGNotification;
 
 import dev.newsroom.events.Topics;
 import dev.newsroom.feed.support.Database;
+import dev.newsroom.feed.support.FeedServiceTest;
 import dev.newsroom.feed.support.TestArticle;
 import dev.newsroom.feed.support.UpstreamEvents;
-import dev.newsroom.feed.support.WebSubHub;
 import dev.newsroom.testsupport.Infrastructure;
-import dev.newsroom.testsupport.NewsroomTestResource;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
 /**
@@ -43,12 +39,7 @@ import jakarta.inject.Inject;
  * from publish to visible goes. The change notice to the other replicas carries the trace on, so their cache drops
  * show in it too.
  */
-@QuarkusTest
-@WithTestResource(NewsroomTestResource.class)
-@WithTestResource(WebSubHub.class)
-class FeedTracingTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(30);
+class FeedTracingTest extends FeedServiceTest {
 
     @Inject
     InMemorySpanExporter spans;

@@ -15,24 +15,15 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import dev.newsroom.feed.support.Database;
+import dev.newsroom.feed.support.FeedServiceTest;
 import dev.newsroom.feed.support.Feeds;
-import dev.newsroom.feed.support.UpstreamEvents;
 import dev.newsroom.feed.support.TestArticle;
 import dev.newsroom.feed.support.TestAsset;
-import dev.newsroom.feed.support.WebSubHub;
-import dev.newsroom.testsupport.NewsroomTestResource;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 
 /** An operator rebuilds the read model from the topics; the feeds come out byte-identical, damage repaired. */
-@QuarkusTest
-@WithTestResource(NewsroomTestResource.class)
-@WithTestResource(WebSubHub.class)
-class AdminRebuildTest {
+class AdminRebuildTest extends FeedServiceTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String TOKEN = "Bearer local-admin-token";
-    private final UpstreamEvents newsroom = UpstreamEvents.shared();
 
     @Test
     void rebuildNeedsTheOperatorToken() {

@@ -14,23 +14,16 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.newsroom.feed.support.FeedServiceTest;
 import dev.newsroom.feed.support.TestArticle;
-import dev.newsroom.feed.support.UpstreamEvents;
-import dev.newsroom.feed.support.WebSubHub;
 import dev.newsroom.testsupport.Infrastructure;
-import dev.newsroom.testsupport.NewsroomTestResource;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * A frozen PostgreSQL (SIGSTOP: it hangs, refusing nothing): readers keep getting the last good rendering of feeds
  * and pages (stale-if-error, as their Cache-Control promises), what was never rendered answers 503 with
  * Retry-After in time, readiness says DOWN within a second, and everything is fresh again soon after the thaw.
  */
-@QuarkusTest
-@WithTestResource(NewsroomTestResource.class)
-@WithTestResource(WebSubHub.class)
-class DatabaseFreezeTest {
+class DatabaseFreezeTest extends FeedServiceTest {
 
     /**
      * Without the timeouts a request hangs until the thaw; with them it answers in about 2 s. The 3 s target is
@@ -39,7 +32,6 @@ class DatabaseFreezeTest {
      */
     private static final long ANSWER_MILLIS = 5_000;
     private static final long READINESS_MILLIS = 2_000;
-    private final UpstreamEvents newsroom = UpstreamEvents.shared();
 
     @Test
     void readersGetTheLastGoodRenderingWhileTheDatabaseIsFrozen() {

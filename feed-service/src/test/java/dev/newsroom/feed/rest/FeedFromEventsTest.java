@@ -7,7 +7,6 @@ import static dev.newsroom.feed.support.Feeds.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -22,26 +21,16 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 
 import dev.newsroom.feed.render.StrictXml;
+import dev.newsroom.feed.support.FeedServiceTest;
 import dev.newsroom.feed.support.Feeds;
-import dev.newsroom.feed.support.UpstreamEvents;
 import dev.newsroom.feed.support.TestArticle;
 import dev.newsroom.feed.support.TestAsset;
-import dev.newsroom.feed.support.WebSubHub;
-import dev.newsroom.testsupport.NewsroomTestResource;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Events on the real broker become entries of every feed kind, which strict parsers and Rome accept; duplicates and
  * out-of-order revisions leave the feeds byte-identical.
  */
-@QuarkusTest
-@WithTestResource(NewsroomTestResource.class)
-@WithTestResource(WebSubHub.class)
-class FeedFromEventsTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private final UpstreamEvents newsroom = UpstreamEvents.shared();
+class FeedFromEventsTest extends FeedServiceTest {
 
     @Test
     void everyFeedKindCarriesTheEntryAndParsesStrictly() throws Exception {

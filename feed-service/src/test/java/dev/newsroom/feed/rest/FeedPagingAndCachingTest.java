@@ -22,25 +22,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.newsroom.feed.render.StrictXml;
 import dev.newsroom.feed.support.Database;
+import dev.newsroom.feed.support.FeedServiceTest;
 import dev.newsroom.feed.support.Feeds;
-import dev.newsroom.feed.support.UpstreamEvents;
 import dev.newsroom.feed.support.TestArticle;
 import dev.newsroom.feed.support.TestAsset;
-import dev.newsroom.feed.support.WebSubHub;
-import dev.newsroom.testsupport.NewsroomTestResource;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 
 /** Paging links, conditional GET, caching headers, caption changes and changes made by another replica. */
-@QuarkusTest
-@WithTestResource(NewsroomTestResource.class)
-@WithTestResource(WebSubHub.class)
-class FeedPagingAndCachingTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private final UpstreamEvents newsroom = UpstreamEvents.shared();
+class FeedPagingAndCachingTest extends FeedServiceTest {
 
     @Test
     void olderEntriesAreReachedThroughPagingLinks() throws Exception {

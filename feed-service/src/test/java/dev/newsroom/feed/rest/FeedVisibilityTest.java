@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -19,22 +18,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.rometools.rome.feed.synd.SyndEntry;
 
 import dev.newsroom.feed.render.StrictXml;
+import dev.newsroom.feed.support.FeedServiceTest;
 import dev.newsroom.feed.support.Feeds;
-import dev.newsroom.feed.support.UpstreamEvents;
 import dev.newsroom.feed.support.TestArticle;
-import dev.newsroom.feed.support.WebSubHub;
-import dev.newsroom.testsupport.NewsroomTestResource;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 
 /** Unpublishing, embargoes, corrections and hostile text, asserted on the rendered feeds. */
-@QuarkusTest
-@WithTestResource(NewsroomTestResource.class)
-@WithTestResource(WebSubHub.class)
-class FeedVisibilityTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private final UpstreamEvents newsroom = UpstreamEvents.shared();
+class FeedVisibilityTest extends FeedServiceTest {
 
     @Test
     void unpublishedArticleLeavesEveryFeedAndAtomKeepsATombstone() throws Exception {

@@ -9,17 +9,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.newsroom.feed.support.WebSubHub;
+import dev.newsroom.feed.support.FeedServiceTest;
 import dev.newsroom.testsupport.LogCapture;
-import dev.newsroom.testsupport.NewsroomTestResource;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 
 /** The operators' admin token, right or wrong, never reaches the log, even at DEBUG. */
-@QuarkusTest
-@WithTestResource(NewsroomTestResource.class)
-@WithTestResource(WebSubHub.class)
-class NoSecretsInLogsTest {
+class NoSecretsInLogsTest extends FeedServiceTest {
 
     private static final String ADMIN_TOKEN = "local-admin-token";
     private static final String WRONG_TOKEN = "guessed-T0ken-7f3a9c";

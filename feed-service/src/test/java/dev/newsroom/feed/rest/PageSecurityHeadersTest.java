@@ -11,21 +11,12 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import dev.newsroom.feed.support.UpstreamEvents;
+import dev.newsroom.feed.support.FeedServiceTest;
 import dev.newsroom.feed.support.TestArticle;
-import dev.newsroom.feed.support.WebSubHub;
-import dev.newsroom.testsupport.NewsroomTestResource;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
 /** Every HTML page carries a script-free CSP, no framing, nosniff and a Referrer-Policy; feeds are nosniff. */
-@QuarkusTest
-@WithTestResource(NewsroomTestResource.class)
-@WithTestResource(WebSubHub.class)
-class PageSecurityHeadersTest {
-
-    private final UpstreamEvents newsroom = UpstreamEvents.shared();
+class PageSecurityHeadersTest extends FeedServiceTest {
 
     @Test
     void articlePagesCarryTheSecurityHeaders() {

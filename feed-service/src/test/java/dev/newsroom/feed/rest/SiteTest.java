@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -29,24 +28,15 @@ import com.aayushatharva.brotli4j.decoder.Decoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.newsroom.feed.render.StrictXml;
+import dev.newsroom.feed.support.FeedServiceTest;
 import dev.newsroom.feed.support.TestArticle;
 import dev.newsroom.feed.support.TestAsset;
-import dev.newsroom.feed.support.UpstreamEvents;
-import dev.newsroom.feed.support.WebSubHub;
-import dev.newsroom.testsupport.NewsroomTestResource;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
 
 /** The readers' site served from the read model: pages, discovery, sitemaps, errors for people, compression. */
-@QuarkusTest
-@WithTestResource(NewsroomTestResource.class)
-@WithTestResource(WebSubHub.class)
-class SiteTest {
+class SiteTest extends FeedServiceTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String HTML = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
-    private final UpstreamEvents newsroom = UpstreamEvents.shared();
 
     @TestHTTPResource("/")
     URI root;

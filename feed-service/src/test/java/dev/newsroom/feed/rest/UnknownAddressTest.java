@@ -11,19 +11,13 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
-import dev.newsroom.feed.support.WebSubHub;
-import dev.newsroom.testsupport.NewsroomTestResource;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
+import dev.newsroom.feed.support.FeedServiceTest;
 
 /**
  * Addresses the site has no resource for: a person's browser gets the readers' HTML 404 page with the way back to
  * the front page (under the pages' security headers); feed readers and scripts keep problem+json.
  */
-@QuarkusTest
-@WithTestResource(NewsroomTestResource.class)
-@WithTestResource(WebSubHub.class)
-class UnknownAddressTest {
+class UnknownAddressTest extends FeedServiceTest {
 
     /** What Chromium and Firefox send when they navigate. */
     private static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";

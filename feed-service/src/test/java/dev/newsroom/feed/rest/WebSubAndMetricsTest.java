@@ -7,30 +7,19 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import dev.newsroom.feed.render.StrictXml;
+import dev.newsroom.feed.support.FeedServiceTest;
 import dev.newsroom.feed.support.Feeds;
-import dev.newsroom.feed.support.UpstreamEvents;
 import dev.newsroom.feed.support.TestArticle;
-import dev.newsroom.feed.support.WebSubHub;
-import dev.newsroom.testsupport.NewsroomTestResource;
 import dev.newsroom.testsupport.PrometheusText;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 
 /** Feeds advertise the WebSub hub and the hub hears of every changed feed; the operational metrics exist. */
-@QuarkusTest
-@WithTestResource(NewsroomTestResource.class)
-@WithTestResource(WebSubHub.class)
-class WebSubAndMetricsTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private final UpstreamEvents newsroom = UpstreamEvents.shared();
+class WebSubAndMetricsTest extends FeedServiceTest {
 
     @ConfigProperty(name = "newsroom.feed.websub-hub")
     String hub;
