@@ -35,7 +35,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * pages. Editors' calls go through the JDK's HttpClient; readers' GETs, thousands a second, through Vert.x's
  * (Netty) client on one event loop, which needs a fraction of the JDK client's CPU per request (measured here: the JDK
  * client took over half a core for 500 GETs/s and fell behind at 2,000), and the generator shares the machine with
- * the platform it measures.
+ * the platform it measures. Feed readers, page readers and the publish -> visible polls each have a client (and a
+ * connection pool) of their own, so that no part waits in the generator behind another's queue.
  */
 final class Api {
 
@@ -51,15 +52,23 @@ final class Api {
     private final HttpClient editors = client("editors");
     private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
             .setInternalBlockingPoolSize(1));
-    private final io.vertx.core.http.HttpClient readers;
+    private final io.vertx.core.http.HttpClient feedReaders;
+    private final io.vertx.core.http.HttpClient pageReaders;
+    private final io.vertx.core.http.HttpClient lookers;
 
     Api(String articles, String media, String feeds) {
         this.articles = articles;
         this.media = media;
         this.feeds = feeds;
-        // 256 connections at most, the rest queue in the client (their time counts: latency runs from the due time)
-        this.readers = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(5_000).setKeepAlive(true)
-                .setDecompressionSupported(false), new PoolOptions().setHttp1MaxSize(256));
+        this.feedReaders = readers(256);
+        this.pageReaders = readers(64);
+        this.lookers = readers(32);
+    }
+
+    /** A client of at most this many connections; calls beyond wait in it (their time counts from the due time). */
+    private io.vertx.core.http.HttpClient readers(int connections) {
+        return vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(5_000).setKeepAlive(true)
+                .setDecompressionSupported(false), new PoolOptions().setHttp1MaxSize(connections));
     }
 
     private static HttpClient client(String name) {
@@ -136,13 +145,23 @@ final class Api {
                 .header("Authorization", WRITER).DELETE().build(), text());
     }
 
-    /** A reader's GET: compressed where the server likes, the body read and dropped. */
-    CompletableFuture<Answer> read(String path, String ifNoneMatch, String accept) {
+    /** A feed reader's GET: compressed where the server likes, the body read and dropped. */
+    CompletableFuture<Answer> readFeed(String path, String ifNoneMatch, String accept) {
+        return read(feedReaders, path, ifNoneMatch, accept);
+    }
+
+    /** A page reader's GET, as a browser without a cached copy sends it. */
+    CompletableFuture<Answer> readPage(String path, String accept) {
+        return read(pageReaders, path, null, accept);
+    }
+
+    private CompletableFuture<Answer> read(io.vertx.core.http.HttpClient client, String path, String ifNoneMatch,
+            String accept) {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("Accept", accept).add("Accept-Encoding", "gzip");
         if (ifNoneMatch != null) {
             headers.add("If-None-Match", ifNoneMatch);
         }
-        return readers.request(get(path, headers)).compose(HttpClientRequest::send)
+        return client.request(get(path, headers)).compose(HttpClientRequest::send)
                 .compose(response -> response.end().map(done -> new Answer(response.statusCode(),
                         response.getHeader("ETag"), null)))
                 .toCompletionStage().toCompletableFuture();
@@ -154,7 +173,7 @@ final class Api {
         if (ifNoneMatch != null) {
             headers.add("If-None-Match", ifNoneMatch);
         }
-        return readers.request(get(path, headers)).compose(HttpClientRequest::send)
+        return lookers.request(get(path, headers)).compose(HttpClientRequest::send)
                 .compose(response -> response.body().map(body -> new Answer(response.statusCode(),
                         response.getHeader("ETag"), body.toString(StandardCharsets.UTF_8))))
                 .toCompletionStage().toCompletableFuture();

@@ -50,7 +50,7 @@ final class Readers {
     /** Every feed path once, unmeasured, so that the readers start with ETags. */
     void prime() throws Exception {
         for (String path : feedPaths.stream().distinct().toList()) {
-            Answer answer = api.read(path, null, FEED_ACCEPT).get();
+            Answer answer = api.readFeed(path, null, FEED_ACCEPT).get();
             if (answer.status() != 200) {
                 throw new IllegalStateException("GET " + path + " answered " + answer.status());
             }
@@ -75,7 +75,7 @@ final class Readers {
         boolean measured = window.measured(due);
         feedsOut.acquireUninterruptibly();
         window.sent();
-        api.read(path, etag, FEED_ACCEPT).whenComplete((response, failure) -> {
+        api.readFeed(path, etag, FEED_ACCEPT).whenComplete((response, failure) -> {
             long latency = System.nanoTime() - due;
             feedsOut.release();
             int status = failure == null ? response.status() : 0;
@@ -100,7 +100,7 @@ final class Readers {
         boolean measured = window.measured(due);
         pagesOut.acquireUninterruptibly();
         window.sent();
-        api.read("/articles/" + slug, null, PAGE_ACCEPT).whenComplete((response, failure) -> {
+        api.readPage("/articles/" + slug, PAGE_ACCEPT).whenComplete((response, failure) -> {
             long latency = System.nanoTime() - due;
             pagesOut.release();
             if (failure == null && response.status() == 200) {
