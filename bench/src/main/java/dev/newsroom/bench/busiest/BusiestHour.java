@@ -55,8 +55,8 @@ public final class BusiestHour {
         pids.put("generator", ProcessHandle.current().pid());
 
         System.out.printf(Locale.ROOT, "scale %.2f: %d editors saving every 10 s (%.1f saves/s), %.2f desk operations/s"
-                + " (publish %.0f %%, correct %.0f %%, unpublish %.0f %%), %.1f photo uploads/min, %.0f conditional feed"
-                + " GETs/s, %.1f article page GETs/s%n", scale, editorsCount, savesPerSecond, deskPerSecond,
+                + " (publish %.0f %%, correct %.0f %%, unpublish %.0f %%), %.1f photo uploads/min, %.0f conditional"
+                + " feed GETs/s, %.1f article page GETs/s%n", scale, editorsCount, savesPerSecond, deskPerSecond,
                 100 * Desk.share('P'), 100 * Desk.share('C'), 100 * Desk.share('U'), photosPerSecond * 60,
                 feedsPerSecond, pagesPerSecond);
         System.out.printf(Locale.ROOT, "warm-up %d s, then %d s measured; processes watched: %s%n", warmup,
@@ -159,8 +159,8 @@ public final class BusiestHour {
             }
         }
         System.out.println();
-        System.out.printf("deleted %d of the %d photos uploaded during the hour (the seeded stories and their lead photos"
-                + " stay)%n", pictures.deleteUploaded(), pictures.uploaded());
+        System.out.printf("deleted %d of the %d photos uploaded during the hour (the seeded stories and their lead"
+                + " photos stay)%n", pictures.deleteUploaded(), pictures.uploaded());
     }
 
     private static void progress(long second, List<Part> calls, List<Part> seen) {

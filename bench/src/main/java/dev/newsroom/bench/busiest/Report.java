@@ -43,9 +43,10 @@ final class Report {
                 + " unanswered 35 s after the end (counted nowhere above): %d", errors,
                 calls.stream().mapToLong(Part::warmupErrors).sum() + seen.stream().mapToLong(Part::warmupErrors).sum(),
                 run.unanswered()));
-        report.add("arrivals sent more than 10 ms after their due time (the generator held back by its cap on calls out"
-                + " at once, or short of CPU; their latency still counts from the due time): " + Arrivals.LATE.entrySet()
-                .stream().map(entry -> entry.getKey() + " " + entry.getValue().sum()).collect(Collectors.joining(", ")));
+        report.add("arrivals sent more than 10 ms after their due time (the generator held back by its cap on calls"
+                + " out at once, or short of CPU; their latency still counts from the due time): "
+                + Arrivals.LATE.entrySet().stream().map(entry -> entry.getKey() + " " + entry.getValue().sum())
+                        .collect(Collectors.joining(", ")));
         report.add("photo uploads by kind (count, p50, max; ms from due time):");
         pictures.byKind().forEach((kind, figures) -> report.add(String.format(Locale.ROOT, "  %-40s %3d  %7d  %7d",
                 kind, figures[0], figures[1], figures[2])));
@@ -77,7 +78,8 @@ final class Report {
                 .collect(Collectors.joining(" "));
         return String.format(Locale.ROOT, "%-36s %9s %9.2f %8d %9.1f %9.1f %9.1f %7d  %s", part.name,
                 part.offeredPerSecond > 0 ? String.format(Locale.ROOT, "%.2f", part.offeredPerSecond) : "",
-                part.servedInWindow() / (double) seconds, total.getTotalCount(), total.getValueAtPercentile(50) / 1000.0,
-                total.getValueAtPercentile(99) / 1000.0, total.getMaxValue() / 1000.0, part.errors(), answers);
+                part.servedInWindow() / (double) seconds, total.getTotalCount(),
+                total.getValueAtPercentile(50) / 1000.0, total.getValueAtPercentile(99) / 1000.0,
+                total.getMaxValue() / 1000.0, part.errors(), answers);
     }
 }
