@@ -10,7 +10,10 @@ import dev.newsroom.testsupport.EventContract;
 import dev.newsroom.testsupport.Infrastructure;
 import dev.newsroom.testsupport.TopicReader;
 
+import io.quarkus.test.junit.QuarkusTest;
+
 /** The dead letters feed-service really writes are what the AsyncAPI document says of the .dlq topics. */
+@QuarkusTest
 class DeadLetterContractTest extends FeedServiceTest {
 
     private final EventContract contract = EventContract.load();

@@ -21,7 +21,10 @@ import dev.newsroom.testsupport.Infrastructure;
 import dev.newsroom.testsupport.PrometheusText;
 import dev.newsroom.testsupport.TopicReader;
 
+import io.quarkus.test.junit.QuarkusTest;
+
 /** Events that cannot be understood land on the dead-letter topic with their reason; the rest keep flowing. */
+@QuarkusTest
 class DeadLetterTest extends FeedServiceTest {
 
     @Test

@@ -31,6 +31,7 @@ import dev.newsroom.testsupport.Infrastructure;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
 /**
@@ -39,6 +40,7 @@ import jakarta.inject.Inject;
  * from publish to visible goes. The change notice to the other replicas carries the trace on, so their cache drops
  * show in it too.
  */
+@QuarkusTest
 class FeedTracingTest extends FeedServiceTest {
 
     @Inject

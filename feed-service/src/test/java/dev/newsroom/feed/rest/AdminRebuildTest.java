@@ -20,7 +20,10 @@ import dev.newsroom.feed.support.Feeds;
 import dev.newsroom.feed.support.TestArticle;
 import dev.newsroom.feed.support.TestAsset;
 
+import io.quarkus.test.junit.QuarkusTest;
+
 /** An operator rebuilds the read model from the topics; the feeds come out byte-identical, damage repaired. */
+@QuarkusTest
 class AdminRebuildTest extends FeedServiceTest {
 
     private static final String TOKEN = "Bearer local-admin-token";

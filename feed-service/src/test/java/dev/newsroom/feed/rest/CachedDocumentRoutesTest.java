@@ -15,6 +15,7 @@ import dev.newsroom.feed.service.FeedCache;
 import dev.newsroom.feed.support.FeedServiceTest;
 import dev.newsroom.feed.support.TestArticle;
 
+import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 
@@ -22,6 +23,7 @@ import jakarta.inject.Inject;
  * A document answered from memory by the router reads exactly as its first answer, rendered through Jakarta REST:
  * status, bytes and every header but the date, for each kind of document, coding and conditional request.
  */
+@QuarkusTest
 class CachedDocumentRoutesTest extends FeedServiceTest {
 
     private static final List<String> CODINGS = List.of("", "gzip", "gzip, deflate, br");

@@ -18,11 +18,14 @@ import dev.newsroom.feed.support.FeedServiceTest;
 import dev.newsroom.feed.support.TestArticle;
 import dev.newsroom.testsupport.Infrastructure;
 
+import io.quarkus.test.junit.QuarkusTest;
+
 /**
  * A frozen PostgreSQL (SIGSTOP: it hangs, refusing nothing): readers keep getting the last good rendering of feeds
  * and pages (stale-if-error, as their Cache-Control promises), what was never rendered answers 503 with
  * Retry-After in time, readiness says DOWN within a second, and everything is fresh again soon after the thaw.
  */
+@QuarkusTest
 class DatabaseFreezeTest extends FeedServiceTest {
 
     /**

@@ -26,10 +26,13 @@ import dev.newsroom.feed.support.Feeds;
 import dev.newsroom.feed.support.TestArticle;
 import dev.newsroom.feed.support.TestAsset;
 
+import io.quarkus.test.junit.QuarkusTest;
+
 /**
  * Events on the real broker become entries of every feed kind, which strict parsers and Rome accept; duplicates and
  * out-of-order revisions leave the feeds byte-identical.
  */
+@QuarkusTest
 class FeedFromEventsTest extends FeedServiceTest {
 
     @Test

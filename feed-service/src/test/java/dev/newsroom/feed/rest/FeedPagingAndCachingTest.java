@@ -26,10 +26,12 @@ import dev.newsroom.feed.support.FeedServiceTest;
 import dev.newsroom.feed.support.Feeds;
 import dev.newsroom.feed.support.TestArticle;
 import dev.newsroom.feed.support.TestAsset;
+import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 
 /** Paging links, conditional GET, caching headers, caption changes and changes made by another replica. */
+@QuarkusTest
 class FeedPagingAndCachingTest extends FeedServiceTest {
 
     @Test

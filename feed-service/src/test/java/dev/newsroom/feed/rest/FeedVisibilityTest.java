@@ -22,7 +22,10 @@ import dev.newsroom.feed.support.FeedServiceTest;
 import dev.newsroom.feed.support.Feeds;
 import dev.newsroom.feed.support.TestArticle;
 
+import io.quarkus.test.junit.QuarkusTest;
+
 /** Unpublishing, embargoes, corrections and hostile text, asserted on the rendered feeds. */
+@QuarkusTest
 class FeedVisibilityTest extends FeedServiceTest {
 
     @Test

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import dev.newsroom.feed.support.FeedServiceTest;
 import dev.newsroom.testsupport.LogCapture;
 
+import io.quarkus.test.junit.QuarkusTest;
+
 /** The operators' admin token, right or wrong, never reaches the log, even at DEBUG. */
+@QuarkusTest
 class NoSecretsInLogsTest extends FeedServiceTest {
 
     private static final String ADMIN_TOKEN = "local-admin-token";

@@ -13,9 +13,11 @@ import org.junit.jupiter.api.Test;
 
 import dev.newsroom.feed.support.FeedServiceTest;
 import dev.newsroom.feed.support.TestArticle;
+import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
 /** Every HTML page carries a script-free CSP, no framing, nosniff and a Referrer-Policy; feeds are nosniff. */
+@QuarkusTest
 class PageSecurityHeadersTest extends FeedServiceTest {
 
     @Test

@@ -32,8 +32,10 @@ import dev.newsroom.feed.support.FeedServiceTest;
 import dev.newsroom.feed.support.TestArticle;
 import dev.newsroom.feed.support.TestAsset;
 import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
 
 /** The readers' site served from the read model: pages, discovery, sitemaps, errors for people, compression. */
+@QuarkusTest
 class SiteTest extends FeedServiceTest {
 
     private static final String HTML = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";

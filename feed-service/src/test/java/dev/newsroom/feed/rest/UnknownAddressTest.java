@@ -13,10 +13,13 @@ import org.junit.jupiter.api.Test;
 
 import dev.newsroom.feed.support.FeedServiceTest;
 
+import io.quarkus.test.junit.QuarkusTest;
+
 /**
  * Addresses the site has no resource for: a person's browser gets the readers' HTML 404 page with the way back to
  * the front page (under the pages' security headers); feed readers and scripts keep problem+json.
  */
+@QuarkusTest
 class UnknownAddressTest extends FeedServiceTest {
 
     /** What Chromium and Firefox send when they navigate. */

@@ -18,7 +18,10 @@ import dev.newsroom.feed.support.Feeds;
 import dev.newsroom.feed.support.TestArticle;
 import dev.newsroom.testsupport.PrometheusText;
 
+import io.quarkus.test.junit.QuarkusTest;
+
 /** Feeds advertise the WebSub hub and the hub hears of every changed feed; the operational metrics exist. */
+@QuarkusTest
 class WebSubAndMetricsTest extends FeedServiceTest {
 
     @ConfigProperty(name = "newsroom.feed.websub-hub")

@@ -4,13 +4,12 @@ import java.time.Duration;
 
 import dev.newsroom.testsupport.NewsroomTestResource;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * A test of the running feed-service: real Kafka and PostgreSQL, a WebSub hub that records pings, and the upstream
- * events it consumes. Every such test declares the same resources, so Quarkus starts the service once for all.
+ * What a test of the running feed-service (annotated @QuarkusTest itself: Quarkus makes only the annotated class a
+ * bean) stands on: real Kafka and PostgreSQL, a WebSub hub that records pings, and the upstream events it consumes.
+ * Every such test has the same resources, so Quarkus starts the service once for all.
  */
-@QuarkusTest
 @WithTestResource(NewsroomTestResource.class)
 @WithTestResource(WebSubHub.class)
 public abstract class FeedServiceTest {
