@@ -4,7 +4,6 @@ import java.awt.color.ColorSpace;
 import java.awt.color.ICC_ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
-import java.awt.image.ColorConvertOp;
 import java.awt.image.DataBufferByte;
 import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
@@ -30,7 +29,8 @@ import io.quarkus.logging.Log;
  * colour and then reading the profile's bytes back, which JDK 17's LittleCMS cannot do for some ICC v4 profiles
  * (Ghostscript's and other v4 CMYK profiles fail with "Can not access specified profile"); it then drops the profile
  * and converts with plain formulas, which darkens a light grey from 200 to 148. The JDK converts with the very same
- * profile correctly, so these files are read as a raw raster here and converted with it. Sample conventions follow
+ * profile correctly, so these files are read as a raw raster here and converted with it (through a
+ * {@link CmykLookupTable}, sampled from the JDK's conversion with that profile). Sample conventions follow
  * TwelveMonkeys (Adobe files store inverted ink; YCCK is the inverted CMY channels coded as YCbCr).
  */
 final class CmykJpegDecoder {
@@ -92,11 +92,9 @@ final class CmykJpegDecoder {
         byte[] samples = buffer.getData();
         if (ycck) {
             toCmyk(samples);
-        } else {
-            invert(samples);
         }
         BufferedImage image = new BufferedImage(raw.getWidth(), raw.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
-        new ColorConvertOp(profile, ColorSpace.getInstance(ColorSpace.CS_sRGB), null).filter(raw, image.getRaster());
+        CmykLookupTable.of(profile).toBgr(samples, ((DataBufferByte) image.getRaster().getDataBuffer()).getData(), !ycck);
         return image;
     }
 
@@ -111,12 +109,6 @@ final class CmykJpegDecoder {
             samples[i + 1] = clamp(y - ((22_554 * cb + 46_802 * cr - 32_768) >> 16));
             samples[i + 2] = clamp(y + ((116_130 * cb + 32_768) >> 16));
             samples[i + 3] = (byte) (255 - (samples[i + 3] & 0xFF));
-        }
-    }
-
-    private static void invert(byte[] samples) {
-        for (int i = 0; i < samples.length; i++) {
-            samples[i] = (byte) (255 - (samples[i] & 0xFF));
         }
     }
 

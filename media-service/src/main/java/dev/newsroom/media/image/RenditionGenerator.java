@@ -158,7 +158,13 @@ public final class RenditionGenerator {
     private static BufferedImage read(ImageReader reader, Path file, ImageFormat format) throws ImageRejectedException {
         try {
             Optional<CmykJpegDecoder> cmyk = format == ImageFormat.JPEG ? CmykJpegDecoder.forFile(file) : Optional.empty();
-            return cmyk.isPresent() ? cmyk.get().decode(reader) : reader.read(0, reader.getDefaultReadParam());
+            if (cmyk.isPresent()) {
+                return cmyk.get().decode(reader);
+            }
+            if (format == ImageFormat.JPEG && RgbJpegDecoder.applies(reader)) {
+                return RgbJpegDecoder.decode(reader);
+            }
+            return reader.read(0, reader.getDefaultReadParam());
         } catch (IOException | RuntimeException e) {
             throw ImageInspector.corrupt(format, "its pixels cannot be decoded", e);
         }
