@@ -60,9 +60,12 @@ class RenditionGeneratorTest {
     @TempDir
     Path dir;
 
-    @Test
-    void scalesALargePhotoToEachWidthKeepingItsAspect() throws Exception {
-        Path photo = TestImages.write(dir, "photo.jpg", TestImages.jpeg(TestImages.quadrants(2400, 1600, true)));
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void scalesALargePhotoToEachWidthKeepingItsAspect(boolean progressive) throws Exception {
+        BufferedImage pattern = TestImages.quadrants(2400, 1600, true);
+        Path photo = TestImages.write(dir, "photo.jpg",
+                progressive ? TestImages.progressiveJpeg(pattern) : TestImages.jpeg(pattern));
 
         List<Rendition> renditions = generate(photo);
 

@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +24,7 @@ class RgbJpegDecoderTest {
         BufferedImage photo = TestImages.quadrants(640, 480, true);
         for (Path file : new Path[] {
                 TestImages.write(dir, "baseline.jpg", TestImages.jpeg(photo)),
-                TestImages.write(dir, "progressive.jpg", progressiveJpeg(photo)),
+                TestImages.write(dir, "progressive.jpg", TestImages.progressiveJpeg(photo)),
                 TestImages.fixture("progressive.jpg")}) {
             BufferedImage plain = read(file, false);
             BufferedImage swapped = read(file, true);
@@ -66,19 +61,5 @@ class RgbJpegDecoderTest {
 
     private static byte[] pixels(BufferedImage image) {
         return ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-    }
-
-    private static byte[] progressiveJpeg(BufferedImage image) throws Exception {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ImageWriteParam param = writer.getDefaultWriteParam();
-        param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } finally {
-            writer.dispose();
-        }
-        return bytes.toByteArray();
     }
 }

@@ -19,7 +19,11 @@ import java.nio.file.Path;
 import java.util.Random;
 import java.util.zip.CRC32;
 
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Fixtures for the image tests: the committed files under {@code src/test/resources/images} (made by
@@ -90,6 +94,23 @@ public final class TestImages {
 
     static byte[] jpeg(BufferedImage image) {
         return RenditionEncoder.encode(image, ImageFormat.JPEG);
+    }
+
+    /** A progressive JPEG as the JDK's writer makes it by default (libjpeg's usual progression of ten scans). */
+    static byte[] progressiveJpeg(BufferedImage image) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
     }
 
     static byte[] png(BufferedImage image) {
