@@ -2,13 +2,18 @@
 # Benchmark of media-service; prints its figures:
 #   - resident memory (VmRSS) of the service while a corpus of decompression bombs and lies is thrown at it
 #     from many clients at once (target: growth <= 100 MB);
-#   - time to accept a 24 Mpx JPEG and make its renditions, end to end over HTTP (target: <= 1.5 s);
+#   - time to accept a 24 Mpx image and make its renditions, end to end over HTTP, per encoding (JPEG baseline,
+#     progressive, CMYK and YCCK with an ICC v4 profile, PNG, GIF, and WebP when cwebp is installed), with the
+#     service's heap in use sampled by jstat (target: <= 1.5 s each);
 #   - uploads per second with a newsroom-like mix (24, 12 and 2 Mpx JPEGs, PNG graphics, GIF);
 #   - memory while several legal but dear images (36 Mpx 16-bit PNGs) arrive at once.
 #
 #   bench/media-bench.sh [--target own|platform] [--bombs 2000] [--bomb-clients 16] [--runs 10]
-#                        [--duration 20] [--clients 4] [--heavy 4] [--app DIR]
+#                        [--duration 20] [--clients 4] [--heavy 4] [--app DIR] [--only all|latency]
 #
+# --only latency: only the per-encoding latencies (about 3 minutes), not the bombs, throughput and dear images.
+#
+# NEWSROOM_PORT_OFFSET=<n> moves every port used here by n, as it does for ./newsroom.
 # --target own (default): a media-service of its own on :8092, started from a copy of
 #   media-service/target/quarkus-app (or --app DIR) the way ./newsroom runs it (-Xmx1g, SerialGC, profile local),
 #   with its own database (newsroom_media_bench), image directory and topic (bench.<time>.media), using the
@@ -22,7 +27,10 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WORK="$ROOT/bench/target/media-work"
 RUN_ID="$(date +%s)"
-BENCH_PORT=8092
+OFFSET="${NEWSROOM_PORT_OFFSET:-0}" # moves every port by this much, as for ./newsroom
+PG_PORT=$((5432 + OFFSET))
+KAFKA="127.0.0.1:$((9092 + OFFSET))"
+BENCH_PORT=$((8092 + OFFSET))
 BENCH_DB=newsroom_media_bench
 STARTED_PLATFORM=0
 BENCH_PID=""
@@ -45,7 +53,7 @@ cleanup() {
     kill "$BENCH_PID"; wait "$BENCH_PID" 2>/dev/null
   fi
   if [ "$TARGET" = own ]; then
-    psql -q -h 127.0.0.1 -U postgres -d newsroom -c "DROP DATABASE IF EXISTS $BENCH_DB" >/dev/null 2>&1
+    psql -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d newsroom -c "DROP DATABASE IF EXISTS $BENCH_DB" >/dev/null 2>&1
     rm -rf "$WORK/files" "$WORK/app"
   fi
   if [ "$STARTED_PLATFORM" = 1 ]; then say "stopping the platform this script started"; "$ROOT/newsroom" down; fi
@@ -67,15 +75,15 @@ own_instance() {
   [ -f "$app/quarkus-run.jar" ] \
     || fail "media-service is not packaged: ./mvnw -q -pl media-service package -DskipTests (or ./newsroom up --build)"
   command -v psql >/dev/null || fail "psql not found: apt-get install -y postgresql-client"
-  psql -q -h 127.0.0.1 -U postgres -d newsroom -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS $BENCH_DB" >/dev/null
-  psql -q -h 127.0.0.1 -U postgres -d newsroom -v ON_ERROR_STOP=1 -c "CREATE DATABASE $BENCH_DB" >/dev/null
+  psql -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d newsroom -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS $BENCH_DB" >/dev/null
+  psql -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d newsroom -v ON_ERROR_STOP=1 -c "CREATE DATABASE $BENCH_DB" >/dev/null
   rm -rf "$WORK/app" "$WORK/files"; mkdir -p "$WORK/files"
   # a copy, so that rebuilding media-service meanwhile cannot pull jars from under the running instance
   cp -r "$app" "$WORK/app"
   QUARKUS_PROFILE=local QUARKUS_HTTP_PORT=$BENCH_PORT \
-  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$BENCH_DB" \
+  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$BENCH_DB" \
   QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD= \
-  KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 MP_MESSAGING_OUTGOING_OUTBOX_TOPIC="$TOPIC" \
+  KAFKA_BOOTSTRAP_SERVERS="$KAFKA" MP_MESSAGING_OUTGOING_OUTBOX_TOPIC="$TOPIC" \
   NEWSROOM_MEDIA_DIRECTORY="$WORK/files" NEWSROOM_MEDIA_PUBLIC_URL="http://127.0.0.1:$BENCH_PORT" \
     java -Xmx1g -XX:+UseSerialGC -jar "$WORK/app/quarkus-run.jar" >"$WORK/media-bench.log" 2>&1 &
   BENCH_PID=$!
@@ -101,15 +109,20 @@ case "$TARGET" in
     own_instance "$(opt app "$ROOT/media-service/target/quarkus-app" "$@")"
     URL="http://127.0.0.1:$BENCH_PORT"; PID="$BENCH_PID"; TOPIC_ARGS=(--create-topic "$TOPIC") ;;
   platform)
-    URL="http://127.0.0.1:8082"; PID="$(cat "$ROOT/.newsroom/run/media.pid" 2>/dev/null || true)"; TOPIC_ARGS=()
+    URL="http://127.0.0.1:$((8082 + OFFSET))"; PID="$(cat "$ROOT/.newsroom/run/media.pid" 2>/dev/null || true)"; TOPIC_ARGS=()
     [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null || fail "the platform's media-service is not running (./newsroom status)" ;;
   *) fail "--target is own or platform, not $TARGET" ;;
 esac
 
+# The CMYK test images carry the ICC v4 CMYK profile of a test fixture (Ghostscript's ps_cmyk.icc); WebP needs cwebp
+# (Debian package webp), which this script does not install: without it WebP is left out.
+PROFILE_SOURCE="$ROOT/media-service/src/test/resources/images/cmyk-icc.jpg"
+
 say "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr), $(java -version 2>&1 | head -1)"
 RESULTS="$ROOT/bench/target/media-results-$RUN_ID.txt"
 java -Dlog4j2.level=WARN -Dlog4j2.rootLevel=WARN -cp "$KAFKA_LIB/*" "$ROOT/bench/media-bench/MediaBench.java" \
-  --url "$URL" --pid "$PID" --work "$WORK" "${TOPIC_ARGS[@]}" \
+  --url "$URL" --pid "$PID" --work "$WORK" --bootstrap "$KAFKA" "${TOPIC_ARGS[@]}" --cmyk-profile "$PROFILE_SOURCE" \
+  --only "$(opt only all "$@")" \
   --bombs "$(opt bombs 2000 "$@")" --bomb-clients "$(opt bomb-clients 16 "$@")" --runs "$(opt runs 10 "$@")" \
   --duration "$(opt duration 20 "$@")" --clients "$(opt clients 4 "$@")" --heavy "$(opt heavy 4 "$@")" \
   | tee "$RESULTS"

@@ -2,7 +2,11 @@ import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferByte;
+import java.awt.image.Raster;
+import java.awt.image.RenderedImage;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
@@ -78,11 +83,13 @@ public class MediaBench {
                 Long.parseLong(options.get("pid")), options.getOrDefault("user", "writer:writer"),
                 Path.of(options.getOrDefault("work", "bench/target/media-work")));
         String topic = options.get("create-topic");
+        Path profileSource = options.containsKey("cmyk-profile") ? Path.of(options.get("cmyk-profile")) : null;
         if (topic != null) {
             createTopic(options.getOrDefault("bootstrap", "127.0.0.1:9092"), topic);
         }
         try {
-            bench.run(Integer.parseInt(options.getOrDefault("bombs", "2000")),
+            bench.run(options.getOrDefault("only", "all"), profileSource,
+                    Integer.parseInt(options.getOrDefault("bombs", "2000")),
                     Integer.parseInt(options.getOrDefault("bomb-clients", "16")),
                     Integer.parseInt(options.getOrDefault("runs", "10")),
                     Integer.parseInt(options.getOrDefault("duration", "20")),
@@ -95,9 +102,10 @@ public class MediaBench {
         }
     }
 
-    void run(int bombs, int bombClients, int runs, int seconds, int clients, int heavy) throws Exception {
+    void run(String only, Path profileSource, int bombs, int bombClients, int runs, int seconds, int clients, int heavy)
+            throws Exception {
         Files.createDirectories(work);
-        Corpus corpus = Corpus.load(work);
+        Corpus corpus = Corpus.load(work, profileSource);
         System.out.printf(Locale.ROOT, "service %s, pid %d; load average now %s%n", url, pid, loadAverage());
         System.out.printf(Locale.ROOT, "test images: 24 Mpx JPEG %s, 12 Mpx JPEG %s, 2 Mpx JPEG %s, PNG %s, GIF %s%n",
                 mb(corpus.photo24.length), mb(corpus.photo12.length), mb(corpus.photo2.length), mb(corpus.graphic.length),
@@ -106,11 +114,15 @@ public class MediaBench {
         // One small upload first: class loading and JIT of the upload path should not count as growth below.
         expect(upload("warm.png", corpus.graphic), 201, "warm-up upload");
 
-        bombs(corpus, bombs, bombClients);
-        latency(corpus.photo24, runs);
-        throughput(corpus, seconds, clients);
-        if (heavy > 0) {
-            dear(corpus.dear(work), heavy);
+        if (only.equals("all")) {
+            bombs(corpus, bombs, bombClients);
+        }
+        latency(corpus.encodings(work), runs);
+        if (only.equals("all")) {
+            throughput(corpus, seconds, clients);
+            if (heavy > 0) {
+                dear(corpus.dear(work), heavy);
+            }
         }
         System.out.printf(Locale.ROOT, "%nload average at the end %s%n", loadAverage());
     }
@@ -145,21 +157,30 @@ public class MediaBench {
         }
     }
 
-    /** End to end: one client, one 24 Mpx JPEG at a time, the service answering 201 with its renditions. */
-    private void latency(byte[] photo, int runs) throws Exception {
-        section("Accepting a 24 Mpx JPEG (6000 x 4000, " + mb(photo.length) + ") and making its renditions, "
-                + runs + " uploads one after another");
-        for (int i = 0; i < 2; i++) {
-            expect(upload("warm.jpg", photo), 201, "warm-up");
+    /**
+     * End to end, per encoding: one client, one 24 Mpx image at a time, the service answering 201 with its renditions.
+     * The service's heap in use is sampled meanwhile with jstat (from the JVM's shared performance counters, so the
+     * sampling costs the service nothing); its peak includes garbage not yet collected, as the heap must hold it.
+     */
+    private void latency(List<Upload> encodings, int runs) throws Exception {
+        section("Accepting a 24 Mpx image (6000 x 4000) and making its renditions, " + runs
+                + " uploads one after another per encoding, after 2 warm-ups  [target: <= 1.5 s each]");
+        for (Upload photo : encodings) {
+            for (int i = 0; i < 2; i++) {
+                expect(upload(photo.name, photo.bytes), 201, "warm-up");
+            }
+            List<Long> times = new ArrayList<>();
+            HeapSampler heap = HeapSampler.start(pid);
+            for (int i = 0; i < runs; i++) {
+                long start = System.nanoTime();
+                expect(upload(photo.name, photo.bytes), 201, photo.description + " upload");
+                times.add(System.nanoTime() - start);
+            }
+            long peak = heap.stop();
+            System.out.printf(Locale.ROOT, "  %-34s %8s  p50 %7s, min %7s, max %7s; heap in use, peak %s%n",
+                    photo.description, mb(photo.bytes.length), ms(percentile(times, 50)), ms(percentile(times, 0)),
+                    ms(percentile(times, 100)), peak < 0 ? "n/a (no jstat)" : mb(peak));
         }
-        List<Long> times = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            long start = System.nanoTime();
-            expect(upload("photo24.jpg", photo), 201, "24 Mpx upload");
-            times.add(System.nanoTime() - start);
-        }
-        System.out.printf(Locale.ROOT, "  POST /api/media -> 201: p50 %s, min %s, max %s  [target: <= 1.5 s]%n",
-                ms(percentile(times, 50)), ms(percentile(times, 0)), ms(percentile(times, 100)));
         System.out.printf(Locale.ROOT, "  RSS after: %s; load average %s%n", mb(rss()), loadAverage());
     }
 
@@ -375,6 +396,50 @@ public class MediaBench {
     private record Upload(String name, byte[] bytes, String description) {
     }
 
+    /** Runs {@code jstat -gc} on a process every 20 ms and keeps the highest heap in use (survivors, eden, old). */
+    private static final class HeapSampler {
+
+        private final Process jstat;
+        private final AtomicLong peak = new AtomicLong(-1);
+        private final Thread reader;
+
+        private HeapSampler(Process jstat) {
+            this.jstat = jstat;
+            this.reader = new Thread(() -> {
+                try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(jstat.getInputStream()))) {
+                    String line;
+                    while ((line = lines.readLine()) != null) {
+                        String[] columns = line.trim().split("\\s+");
+                        // S0C S1C S0U S1U EC EU OC OU ...: used columns in KB
+                        if (columns.length > 7 && !columns[0].equals("S0C")) {
+                            double used = Double.parseDouble(columns[2]) + Double.parseDouble(columns[3])
+                                    + Double.parseDouble(columns[5]) + Double.parseDouble(columns[7]);
+                            peak.accumulateAndGet((long) (used * 1024), Math::max);
+                        }
+                    }
+                } catch (IOException | NumberFormatException e) {
+                    // the peak so far stands
+                }
+            }, "heap-sampler");
+            reader.setDaemon(true);
+        }
+
+        static HeapSampler start(long pid) throws IOException {
+            Path jstat = Path.of(System.getProperty("java.home"), "bin", "jstat");
+            Process process = new ProcessBuilder(Files.exists(jstat) ? jstat.toString() : "jstat", "-gc",
+                    Long.toString(pid), "20").redirectErrorStream(true).start();
+            HeapSampler sampler = new HeapSampler(process);
+            sampler.reader.start();
+            return sampler;
+        }
+
+        long stop() throws InterruptedException {
+            jstat.destroy();
+            reader.join(2000);
+            return peak.get();
+        }
+    }
+
     /** Samples VmRSS of a process every 20 ms and keeps the highest value. */
     private static final class RssSampler {
 
@@ -426,6 +491,9 @@ public class MediaBench {
     private static final class Corpus {
 
         byte[] photo24;
+        byte[] progressive24;
+        byte[] cmyk24;
+        byte[] ycck24;
         byte[] photo12;
         byte[] photo2;
         byte[] graphic;
@@ -437,9 +505,21 @@ public class MediaBench {
         byte[] svg;
         byte[] html;
 
-        static Corpus load(Path work) throws IOException {
+        static Corpus load(Path work, Path profileSource) throws IOException {
             Corpus corpus = new Corpus();
             corpus.photo24 = cached(work.resolve("photo-6000x4000.jpg"), () -> jpeg(photo(6000, 4000, 1)));
+            corpus.progressive24 = cached(work.resolve("photo-6000x4000-progressive.jpg"),
+                    () -> jpeg(photo(6000, 4000, 1), true));
+            if (profileSource != null) {
+                List<byte[]> profile = segments(Files.readAllBytes(profileSource), 0xE2);
+                if (profile.isEmpty()) {
+                    throw new IllegalArgumentException(profileSource + " holds no ICC profile");
+                }
+                corpus.cmyk24 = cached(work.resolve("photo-6000x4000-cmyk.jpg"),
+                        () -> adobeJpeg(photo(6000, 4000, 1), false, profile));
+                corpus.ycck24 = cached(work.resolve("photo-6000x4000-ycck.jpg"),
+                        () -> adobeJpeg(photo(6000, 4000, 1), true, profile));
+            }
             corpus.photo12 = cached(work.resolve("photo-4000x3000.jpg"), () -> jpeg(photo(4000, 3000, 2)));
             corpus.photo2 = cached(work.resolve("photo-1920x1080.jpg"), () -> jpeg(photo(1920, 1080, 3)));
             corpus.graphic = cached(work.resolve("graphic-1600x900.png"), () -> write(graphic(1600, 900), "png"));
@@ -452,6 +532,44 @@ public class MediaBench {
                     .getBytes(StandardCharsets.UTF_8);
             corpus.html = "<!DOCTYPE html><html><body><script>alert(1)</script></body></html>".getBytes(StandardCharsets.UTF_8);
             return corpus;
+        }
+
+        /** The 24 Mpx image in every encoding the service reads; WebP only when cwebp has made it (see the script). */
+        List<Upload> encodings(Path work) throws IOException {
+            List<Upload> encodings = new ArrayList<>();
+            encodings.add(new Upload("photo24.jpg", photo24, "JPEG baseline"));
+            encodings.add(new Upload("progressive24.jpg", progressive24, "JPEG progressive"));
+            if (cmyk24 != null) {
+                encodings.add(new Upload("cmyk24.jpg", cmyk24, "JPEG CMYK, ICC v4 profile"));
+                encodings.add(new Upload("ycck24.jpg", ycck24, "JPEG YCCK, ICC v4 profile"));
+            }
+            encodings.add(new Upload("graphic24.png", cached(work.resolve("graphic-6000x4000.png"),
+                    () -> write(graphic(6000, 4000), "png")), "PNG (graphic)"));
+            encodings.add(new Upload("graphic24.gif", cached(work.resolve("graphic-6000x4000.gif"),
+                    () -> write(graphic(6000, 4000), "gif")), "GIF (graphic)"));
+            Path webp = work.resolve("photo-6000x4000.webp");
+            if (!Files.exists(webp)) {
+                cwebp(work.resolve("photo-6000x4000.jpg"), webp);
+            }
+            if (Files.exists(webp)) {
+                encodings.add(new Upload("photo24.webp", Files.readAllBytes(webp), "WebP lossy"));
+            }
+            return encodings;
+        }
+
+        /** Makes a lossy WebP with cwebp (Debian package webp) when it is installed; ImageIO has no WebP writer. */
+        private static void cwebp(Path jpeg, Path webp) throws IOException {
+            try {
+                Process process = new ProcessBuilder("cwebp", "-quiet", "-q", "85", jpeg.toString(), "-o", webp.toString())
+                        .inheritIO().start();
+                if (process.waitFor() != 0) {
+                    Files.deleteIfExists(webp);
+                }
+            } catch (IOException e) {
+                System.out.println("  (no cwebp on the PATH: WebP is left out; apt-get install webp)");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         byte[] dear(Path work) throws IOException {
@@ -543,18 +661,99 @@ public class MediaBench {
         }
 
         private static byte[] jpeg(BufferedImage image) throws IOException {
+            return jpeg(image, false);
+        }
+
+        private static byte[] jpeg(RenderedImage image, boolean progressive) throws IOException {
+            return jpeg(new IIOImage(image, null, null), progressive);
+        }
+
+        private static byte[] jpeg(IIOImage image, boolean progressive) throws IOException {
             ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(0.9f);
+            if (progressive) {
+                param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT); // libjpeg's usual ten scans
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+                writer.setOutput(out);
+                writer.write(null, image, param);
+            } finally {
+                writer.dispose();
+            }
+            return bytes.toByteArray();
+        }
+
+        /**
+         * The photo as Photoshop writes CMYK: naive ink amounts stored inverted, an Adobe APP14 marker (transform 0 for
+         * CMYK, 2 for YCCK, whose C, M and Y travel as YCbCr) and the given ICC profile segments. The JDK's writer
+         * stores a four-band raster's samples as they are, without any marker.
+         */
+        private static byte[] adobeJpeg(BufferedImage rgb, boolean ycck, List<byte[]> profile) throws IOException {
+            int width = rgb.getWidth();
+            int height = rgb.getHeight();
+            byte[] bgr = ((DataBufferByte) rgb.getRaster().getDataBuffer()).getData();
+            WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, width, height, 4, null);
+            byte[] samples = ((DataBufferByte) raster.getDataBuffer()).getData();
+            for (int i = 0, o = 0; i < bgr.length; i += 3, o += 4) {
+                int red = bgr[i + 2] & 0xFF;
+                int green = bgr[i + 1] & 0xFF;
+                int blue = bgr[i] & 0xFF;
+                int k = 255 - Math.max(red, Math.max(green, blue));
+                int c = 255 - red - k;
+                int m = 255 - green - k;
+                int y = 255 - blue - k;
+                if (ycck) {
+                    samples[o] = clamp(0.299 * c + 0.587 * m + 0.114 * y);
+                    samples[o + 1] = clamp(128 - 0.168736 * c - 0.331264 * m + 0.5 * y);
+                    samples[o + 2] = clamp(128 + 0.5 * c - 0.418688 * m - 0.081312 * y);
+                } else {
+                    samples[o] = (byte) (255 - c);
+                    samples[o + 1] = (byte) (255 - m);
+                    samples[o + 2] = (byte) (255 - y);
+                }
+                samples[o + 3] = (byte) (255 - k);
+            }
+            ImageWriter writer = null;
+            for (var writers = ImageIO.getImageWritersByFormatName("jpeg"); writers.hasNext(); ) {
+                ImageWriter candidate = writers.next();
+                if (candidate.getClass().getName().startsWith("com.sun.")) {
+                    writer = candidate;
+                }
+            }
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
             param.setCompressionQuality(0.9f);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
                 writer.setOutput(out);
-                writer.write(null, new IIOImage(image, null, null), param);
+                writer.write(null, new IIOImage(raster, null, null), param);
             } finally {
                 writer.dispose();
             }
-            return bytes.toByteArray();
+            byte[] jpeg = bytes.toByteArray();
+            ByteArrayOutputStream marked = new ByteArrayOutputStream(jpeg.length + 8192);
+            marked.write(jpeg, 0, 2);
+            marked.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0,
+                    (byte) (ycck ? 2 : 0)});
+            profile.forEach(marked::writeBytes);
+            marked.write(jpeg, 2, jpeg.length - 2);
+            return marked.toByteArray();
+        }
+
+        /** The segments with this marker (0xE2: APP2) before the first scan, each with its marker and length. */
+        private static List<byte[]> segments(byte[] jpeg, int marker) {
+            List<byte[]> found = new ArrayList<>();
+            for (int i = 2; i + 4 <= jpeg.length && (jpeg[i + 1] & 0xFF) != 0xDA; ) {
+                int length = (jpeg[i + 2] & 0xFF) << 8 | jpeg[i + 3] & 0xFF;
+                if ((jpeg[i + 1] & 0xFF) == marker) {
+                    found.add(Arrays.copyOfRange(jpeg, i, i + 2 + length));
+                }
+                i += 2 + length;
+            }
+            return found;
         }
 
         private static byte[] write(BufferedImage image, String format) throws IOException {
