@@ -15,6 +15,8 @@
 #   It is mapped at the address it was written for (ArchiveRelocationMode=0): Debian's JDK relocates by default,
 #   which copies the whole archive into private memory.
 
+# Fixed when sourced: the cluster (cluster_paths) moves DATA, but its replicas run the same jars and share these.
+CDS_DIR="$DATA/cds"
 JVM_PROBED=0
 JVM_EXTRA=()
 CDS_FLAGS=()
@@ -28,7 +30,7 @@ jvm_probe() { # once per run: options this JVM accepts (they are not all in ever
   fi
 }
 
-cds_archive() { printf '%s' "$DATA/cds/$1.jsa"; }
+cds_archive() { printf '%s' "$CDS_DIR/$1.jsa"; }
 
 # The archive exists, is newer than every file of the build, and this JVM maps it with these options.
 cds_archive_fits() { # svc, JVM options without the archive
@@ -62,7 +64,7 @@ service_jvm() { # svc [record]
 # Writes the start-up archive of a ready service that recorded its classes (service_jvm ... record).
 cds_write() { # svc pid
   local svc="$1" pid="$2" archive start; archive="$(cds_archive "$1")"; start=$(now_ms)
-  mkdir -p "$DATA/cds"
+  mkdir -p "$CDS_DIR"
   rm -f "$archive.tmp"
   # the dump pauses the service for a few seconds, once per build
   if jcmd "$pid" VM.cds dynamic_dump "$archive.tmp" >"$LOGS/$svc-cds.log" 2>&1 && [ -s "$archive.tmp" ]; then
