@@ -2,12 +2,14 @@ package dev.newsroom.feed.service;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -39,6 +41,11 @@ public class FeedCache {
 
         public static Key feed(FeedScope scope, FeedFormat format, int page) {
             return new Key(scope.path() + format.fileName(), page);
+        }
+
+        /** The feed's scope path ("/feeds/sections/world/"), or null for a page or a sitemap. */
+        String feedScopePath() {
+            return path.startsWith("/feeds/") ? path.substring(0, path.lastIndexOf('/') + 1) : null;
         }
     }
 
@@ -124,6 +131,20 @@ public class FeedCache {
         } finally {
             rendering.remove(key, mine);
         }
+    }
+
+    /**
+     * Drops what a change to the articles of these feeds may alter: those feeds, in every format and page, and every
+     * page and sitemap (they list stories across feeds and name the sections). Other feeds hold none of the changed
+     * articles and stay: a newsroom publishing every few seconds would otherwise re-render every feed each time.
+     */
+    public void invalidate(Set<FeedScope> scopes) {
+        generation.incrementAndGet();
+        Set<String> changed = scopes.stream().map(FeedScope::path).collect(Collectors.toSet());
+        rendered.asMap().keySet().removeIf(key -> {
+            String feed = key.feedScopePath();
+            return feed == null || changed.contains(feed);
+        });
     }
 
     public void invalidateAll() {

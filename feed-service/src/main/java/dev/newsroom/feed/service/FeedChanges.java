@@ -47,7 +47,11 @@ public class FeedChanges {
             return;
         }
         Span.current().setAttribute("newsroom.feed.scopes", applied.scopes().size());
-        cache.invalidateAll();
+        if (applied.scopes().isEmpty()) {
+            cache.invalidateAll(); // replayed events: which feeds they touch is not worked out
+        } else {
+            cache.invalidate(applied.scopes());
+        }
         applied.visibleEventTimes().forEach(this::record);
         websub.changed(applied.scopes());
     }
@@ -68,7 +72,7 @@ public class FeedChanges {
 
     /** Held-back articles became visible in these feeds. */
     public void embargoEnded(Set<FeedScope> scopes) {
-        cache.invalidateAll();
+        cache.invalidate(scopes);
         websub.changed(scopes);
     }
 

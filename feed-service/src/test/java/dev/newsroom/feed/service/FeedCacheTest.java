@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -112,6 +114,26 @@ class FeedCacheTest {
 
         assertThat(cache.fresh(key)).isNull();
         assertThat(new String(cache.lastGood(key).body())).isEqualTo("old");
+    }
+
+    @Test
+    void aChangeDropsItsFeedsAndEveryPageButKeepsOtherFeeds() {
+        FeedCache.Key world = FeedCache.Key.feed(FeedScope.section("World"), FeedFormat.ATOM, 2);
+        FeedCache.Key sport = FeedCache.Key.feed(FeedScope.section("sport"), FeedFormat.RSS, 1);
+        FeedCache.Key harbourTag = FeedCache.Key.feed(FeedScope.tag("harbour"), FeedFormat.JSON_FEED, 1);
+        FeedCache.Key sportPage = new FeedCache.Key("page:" + FeedScope.section("sport").path(), 1);
+        FeedCache.Key story = new FeedCache.Key("/articles/quay-wall-repaired", 1);
+        FeedCache.Key sitemap = new FeedCache.Key("/sitemaps/news.xml", 1);
+        for (FeedCache.Key each : List.of(key, world, sport, harbourTag, sportPage, story, sitemap)) {
+            cache.get(each, () -> feed(each.path()));
+        }
+
+        cache.invalidate(Set.of(FeedScope.ALL, FeedScope.section("world"), FeedScope.tag("harbour")));
+
+        assertThat(cache.fresh(sport)).as("a feed the change is not in").isNotNull();
+        for (FeedCache.Key dropped : List.of(key, world, harbourTag, sportPage, story, sitemap)) {
+            assertThat(cache.fresh(dropped)).as(dropped.path()).isNull();
+        }
     }
 
     private static RenderedFeed feed(String body) {
