@@ -8,6 +8,10 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 DATA="${NEWSROOM_DATA:-$ROOT/.newsroom}"
 
+# The generator is in the bench module; -am builds it against this clone's modules, never a copy in ~/.m2.
+./mvnw -q -pl bench -am package -DskipTests
+bench_java() { java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" "$@"; }
+
 started=0
 if ! curl -fsS -o /dev/null http://127.0.0.1:8081/q/health/ready 2>/dev/null; then
   ./newsroom up -d
@@ -22,7 +26,7 @@ mkdir -p bench/target
 out="bench/target/article-creates-$(date +%Y%m%d-%H%M%S).txt"
 {
   echo "$(date -Is)  load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-  java -Xmx512m -XX:+UseSerialGC bench/article-creates/ArticleCreates.java \
+  bench_java -Xmx512m -XX:+UseSerialGC dev.newsroom.bench.ArticleCreates \
     --service-pid "$service_pid" --db-parent "$db_pid" "$@"
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 } 2>&1 | tee "$out"

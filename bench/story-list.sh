@@ -4,7 +4,7 @@
 # Uses the running platform (NEWSROOM_PORT_OFFSET is honoured), started with ./newsroom up -d when it is not running
 # and then stopped again. Seeds the stories with COPY into article-service's schema (bench/story-list/StorySeed.java
 # writes them; each gets its first revision too), prints
-# the query plans of the list's SQL, measures (bench/story-list/StoryList.java), and removes the seeded stories
+# the query plans of the list's SQL, measures (StoryList in the bench module), and removes the seeded stories
 # afterwards unless --keep (a later run reuses kept stories). Output also goes to bench/target/story-list-<time>.txt. Needs psql and a JDK.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -26,6 +26,10 @@ while [ $# -gt 0 ]; do
 done
 command -v psql >/dev/null || { echo "psql not found: apt-get install -y postgresql-client" >&2; exit 1; }
 sql() { psql -X -q -h 127.0.0.1 -p "$DB_PORT" -U postgres -d newsroom -v ON_ERROR_STOP=1 "$@"; }
+
+# The measuring client is in the bench module; -am builds it against this clone's modules, never a copy in ~/.m2.
+./mvnw -q -pl bench -am package -DskipTests
+bench_java() { java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" "$@"; }
 
 started=0
 if ! curl -fsS -o /dev/null "$URL/q/health/ready" 2>/dev/null; then
@@ -91,7 +95,7 @@ out="bench/target/story-list-$(date +%Y%m%d-%H%M%S).txt"
 
   echo; echo "=== latency ==="
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-  java -Xmx256m -XX:+UseSerialGC bench/story-list/StoryList.java --url "$URL" "${MEASURE_ARGS[@]}" \
+  bench_java -Xmx256m -XX:+UseSerialGC dev.newsroom.bench.StoryList --url "$URL" "${MEASURE_ARGS[@]}" \
     --service-pid "$(cat "$DATA/run/article.pid" 2>/dev/null || true)" \
     --db-parent "$(head -n 1 "$DATA/postgres/cluster/postmaster.pid" 2>/dev/null || true)"
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

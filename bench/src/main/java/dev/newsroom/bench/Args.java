@@ -3,18 +3,23 @@ package dev.newsroom.bench;
 import java.util.HashMap;
 import java.util.Map;
 
-/** --name value command-line options with defaults. */
+/** --name value command-line options with defaults; a --name with no value after it is a flag. */
 public final class Args {
 
     private final Map<String, String> values = new HashMap<>();
 
     public Args(String[] args) {
         for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+            if (!args[i].startsWith("--")) {
                 throw new IllegalArgumentException("expected --name value pairs, got " + args[i]);
             }
-            values.put(args[i].substring(2), args[++i]);
+            boolean flag = i + 1 == args.length || args[i + 1].startsWith("--");
+            values.put(args[i].substring(2), flag ? "" : args[++i]);
         }
+    }
+
+    public boolean has(String name) {
+        return values.containsKey(name);
     }
 
     public String get(String name, String fallback) {

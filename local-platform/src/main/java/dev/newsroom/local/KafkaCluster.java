@@ -27,8 +27,6 @@ import org.apache.kafka.common.Uuid;
  */
 public final class KafkaCluster {
 
-    private static final String READY_LINE = "Kafka Server started";
-
     private final Path dataDir;
     private final Path libDir;
     private final KafkaManifests manifests;
@@ -75,7 +73,7 @@ public final class KafkaCluster {
 
     /** Starts every node (the quorum forms only once a majority runs), waits for all, then creates the topics. */
     public void start(Duration timeout) throws IOException, InterruptedException {
-        requireLib();
+        KafkaProcess.requireLib(libDir);
         for (Node node : nodes) {
             Ports.requireFree(node.port(), "Kafka node " + node.id());
             Ports.requireFree(node.controllerPort(), "Kafka controller " + node.id());
@@ -87,7 +85,7 @@ public final class KafkaCluster {
                 started.add(launch(node, clusterId));
             }
             for (int i = 0; i < nodes.size(); i++) {
-                awaitReady(nodes.get(i), started.get(i), timeout);
+                process(nodes.get(i)).awaitReady(started.get(i), timeout);
             }
             createTopics();
         } catch (RuntimeException | InterruptedException | IOException e) {
@@ -104,13 +102,13 @@ public final class KafkaCluster {
 
     /** Starts one node of a cluster that was formatted before (a broker coming back in a drill) and waits for it. */
     public void startNode(int id, Duration timeout) throws IOException, InterruptedException {
-        requireLib();
+        KafkaProcess.requireLib(libDir);
         Node node = nodes.stream().filter(n -> n.id() == id).findFirst()
                 .orElseThrow(() -> new InfrastructureException("no Kafka node " + id + " in this cluster"));
         Ports.requireFree(node.port(), "Kafka node " + id);
         Process process = launch(node, clusterId());
         try {
-            awaitReady(node, process, timeout);
+            process(node).awaitReady(process, timeout);
         } catch (RuntimeException | InterruptedException e) {
             process.destroy();
             throw e;
@@ -145,13 +143,6 @@ public final class KafkaCluster {
         }
     }
 
-    private void requireLib() {
-        if (!Files.isDirectory(libDir)) {
-            throw new InfrastructureException("Kafka broker jars not found in " + libDir
-                    + ": build them with ./mvnw -pl local-platform package");
-        }
-    }
-
     /** The cluster's id, made once and kept, so nodes formatted at different times belong to the same cluster. */
     private String clusterId() throws IOException {
         Path file = dataDir.resolve("cluster.id");
@@ -163,103 +154,23 @@ public final class KafkaCluster {
     }
 
     private Process launch(Node node, String clusterId) throws IOException, InterruptedException {
-        Path dir = nodeDir(node.id());
-        Path properties = writeConfiguration(node);
-        if (!Files.exists(dir.resolve("log").resolve("meta.properties"))) {
-            format(dir, properties, clusterId);
-        }
-        Path log = dir.resolve("kafka.log");
-        Files.deleteIfExists(log);
-        Process process = new ProcessBuilder(javaCommand(dir, "kafka.Kafka", properties.toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-                .start();
-        Files.writeString(dir.resolve("kafka.pid"), Long.toString(process.pid()));
-        return process;
-    }
-
-    private Path writeConfiguration(Node node) throws IOException {
-        Path dir = nodeDir(node.id());
-        Files.createDirectories(dir.resolve("log"));
-        Properties config = new Properties();
+        KafkaProcess process = process(node);
         // Production's broker settings first (replication factors, min.insync.replicas, no auto-created topics) ...
+        Properties config = new Properties();
         config.putAll(manifests.brokerConfig());
         // ... then what makes this node a member of a cluster on loopback.
-        config.put("process.roles", String.join(",", node.roles()));
-        config.put("node.id", Integer.toString(node.id()));
+        config.putAll(process.loopbackConfig(node.id(), node.roles(), node.port(), node.controllerPort()));
         config.put("controller.quorum.voters", nodes.stream().filter(Node::controller)
                 .map(n -> n.id() + "@127.0.0.1:" + n.controllerPort()).collect(Collectors.joining(",")));
-        List<String> listeners = new ArrayList<>();
-        if (node.broker()) {
-            listeners.add("PLAINTEXT://127.0.0.1:" + node.port());
-            config.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + node.port());
+        Path properties = process.writeConfiguration(config, "written by the newsroom local cluster from deploy/");
+        if (!process.formatted()) {
+            process.format(properties, clusterId);
         }
-        if (node.controller()) {
-            listeners.add("CONTROLLER://127.0.0.1:" + node.controllerPort());
-        }
-        config.put("listeners", String.join(",", listeners));
-        config.put("inter.broker.listener.name", "PLAINTEXT");
-        config.put("controller.listener.names", "CONTROLLER");
-        config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        config.put("log.dirs", dir.resolve("log").toString());
-        Path file = dir.resolve("server.properties");
-        try (var out = Files.newBufferedWriter(file)) {
-            config.store(out, "written by the newsroom local cluster from deploy/; edits are overwritten at start");
-        }
-        Files.writeString(dir.resolve("log4j2.properties"), """
-                rootLogger.level = INFO
-                rootLogger.appenderRef.out.ref = out
-                appender.out.type = Console
-                appender.out.name = out
-                appender.out.target = SYSTEM_ERR
-                appender.out.layout.type = PatternLayout
-                appender.out.layout.pattern = [%d] %p %m (%c)%n
-                logger.kafka.name = kafka
-                logger.kafka.level = INFO
-                logger.state.name = state.change.logger
-                logger.state.level = WARN
-                """);
-        return file;
+        return process.launch(properties);
     }
 
-    private void format(Path dir, Path properties, String clusterId) throws IOException, InterruptedException {
-        Path formatLog = dir.resolve("kafka-format.log");
-        Process format = new ProcessBuilder(javaCommand(dir, "kafka.tools.StorageTool", "format", "-t", clusterId,
-                "-c", properties.toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(formatLog.toFile())
-                .start();
-        if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
-            format.destroyForcibly();
-            throw new InfrastructureException("Kafka storage format failed: " + LogTail.of(formatLog, 10));
-        }
-    }
-
-    private List<String> javaCommand(Path dir, String mainClass, String... args) {
-        List<String> command = new ArrayList<>(List.of(
-                Java.executable(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
-                "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"),
-                "-cp", libDir.resolve("*").toString(), mainClass));
-        command.addAll(List.of(args));
-        return command;
-    }
-
-    private void awaitReady(Node node, Process process, Duration timeout) throws InterruptedException, IOException {
-        Path log = nodeDir(node.id()).resolve("kafka.log");
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new InfrastructureException("Kafka node " + node.id() + " exited with code " + process.exitValue()
-                        + ":\n" + LogTail.of(log, 15));
-            }
-            if (Files.exists(log) && Files.readString(log).contains(READY_LINE)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new InfrastructureException("Kafka node " + node.id() + " not ready after " + timeout.toSeconds() + " s:\n"
-                + LogTail.of(log, 15));
+    private KafkaProcess process(Node node) {
+        return new KafkaProcess(nodeDir(node.id()), libDir, "Kafka node " + node.id());
     }
 
     private void createTopics() throws InterruptedException {

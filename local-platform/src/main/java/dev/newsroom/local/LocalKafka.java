@@ -1,11 +1,8 @@
 package dev.newsroom.local;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -25,8 +22,6 @@ import org.apache.kafka.common.Uuid;
  * tests when no Docker engine is there.
  */
 public final class LocalKafka {
-
-    private static final String READY_LINE = "Kafka Server started";
 
     private final Path dataDir;
     private final Path libDir;
@@ -50,25 +45,18 @@ public final class LocalKafka {
 
     /** Starts the broker, waits until it serves, creates the platform's topics; the process outlives this JVM. */
     public Process start(Duration timeout) throws IOException, InterruptedException {
-        if (!Files.isDirectory(libDir)) {
-            throw new InfrastructureException("Kafka broker jars not found in " + libDir
-                    + ": build them with ./mvnw -pl local-platform package");
-        }
+        KafkaProcess.requireLib(libDir);
         Ports.requireFree(port, "Kafka broker");
         Ports.requireFree(controllerPort, "Kafka controller");
-        Path properties = writeConfiguration();
-        if (!Files.exists(dataDir.resolve("log").resolve("meta.properties"))) {
-            format(properties);
+        KafkaProcess process = new KafkaProcess(dataDir, libDir, "Kafka broker");
+        Path properties = process.writeConfiguration(configuration(process),
+                "written by the newsroom local platform");
+        if (!process.formatted()) {
+            process.format(properties, Uuid.randomUuid().toString(), "--standalone");
         }
-        Files.deleteIfExists(logFile());
-        Process broker = new ProcessBuilder(javaCommand("kafka.Kafka", properties.toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(logFile().toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-                .start();
-        Files.writeString(dataDir.resolve("kafka.pid"), Long.toString(broker.pid()));
+        Process broker = process.launch(properties);
         try {
-            awaitReady(broker, timeout);
+            process.awaitReady(broker, timeout);
             TopicPlan.createAll(bootstrapServers());
         } catch (RuntimeException | InterruptedException e) {
             broker.destroy();
@@ -78,17 +66,10 @@ public final class LocalKafka {
         return broker;
     }
 
-    private Path writeConfiguration() throws IOException {
-        Files.createDirectories(dataDir.resolve("log"));
-        Properties config = new Properties();
-        config.put("process.roles", "broker,controller");
-        config.put("node.id", "1");
+    private Properties configuration(KafkaProcess process) {
+        Properties config = process.loopbackConfig(1, List.of("broker", "controller"), port, controllerPort);
+        // A single-node quorum formatted --standalone finds itself through the bootstrap address.
         config.put("controller.quorum.bootstrap.servers", "127.0.0.1:" + controllerPort);
-        config.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        config.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
-        config.put("controller.listener.names", "CONTROLLER");
-        config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        config.put("log.dirs", dataDir.resolve("log").toString());
         // One node: every internal topic has to live with a single replica.
         config.put("offsets.topic.replication.factor", "1");
         config.put("offsets.topic.num.partitions", "5");
@@ -106,63 +87,7 @@ public final class LocalKafka {
         // costs nothing, and the broker is back within seconds.
         config.put("broker.session.timeout.ms", "2000");
         config.put("broker.heartbeat.interval.ms", "500");
-        Path file = dataDir.resolve("server.properties");
-        try (var out = Files.newBufferedWriter(file)) {
-            config.store(out, "written by the newsroom local platform; edits are overwritten at start");
-        }
-        Files.writeString(dataDir.resolve("log4j2.properties"), """
-                rootLogger.level = INFO
-                rootLogger.appenderRef.out.ref = out
-                appender.out.type = Console
-                appender.out.name = out
-                appender.out.target = SYSTEM_ERR
-                appender.out.layout.type = PatternLayout
-                appender.out.layout.pattern = [%d] %p %m (%c)%n
-                logger.kafka.name = kafka
-                logger.kafka.level = INFO
-                logger.state.name = state.change.logger
-                logger.state.level = WARN
-                """);
-        return file;
-    }
-
-    private void format(Path properties) throws IOException, InterruptedException {
-        String clusterId = Uuid.randomUuid().toString();
-        Path formatLog = dataDir.resolve("kafka-format.log");
-        Process format = new ProcessBuilder(javaCommand("kafka.tools.StorageTool", "format", "-t", clusterId,
-                "-c", properties.toString(), "--standalone"))
-                .redirectErrorStream(true)
-                .redirectOutput(formatLog.toFile())
-                .start();
-        if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
-            format.destroyForcibly();
-            throw new InfrastructureException("Kafka storage format failed: " + LogTail.of(formatLog, 10));
-        }
-    }
-
-    private List<String> javaCommand(String mainClass, String... args) {
-        List<String> command = new ArrayList<>(List.of(
-                Java.executable(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
-                "-Dlog4j2.configurationFile=" + dataDir.resolve("log4j2.properties"),
-                "-cp", libDir.resolve("*").toString(), mainClass));
-        command.addAll(List.of(args));
-        return command;
-    }
-
-    private void awaitReady(Process broker, Duration timeout) throws InterruptedException, IOException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!broker.isAlive()) {
-                throw new InfrastructureException("Kafka broker exited with code " + broker.exitValue()
-                        + ":\n" + LogTail.of(logFile(), 15));
-            }
-            if (Files.exists(logFile()) && Files.readString(logFile()).contains(READY_LINE)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new InfrastructureException("Kafka broker not ready after " + timeout.toSeconds() + " s:\n"
-                + LogTail.of(logFile(), 15));
+        return config;
     }
 
     /** The platform's topics, created explicitly: partitions and configuration chosen, never auto-created. */

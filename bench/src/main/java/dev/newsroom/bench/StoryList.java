@@ -1,12 +1,11 @@
-import java.io.IOException;
+package dev.newsroom.bench;
+
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
@@ -15,13 +14,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Latency of the story list (GET /api/articles) as the editors' desk calls it: for each case, warm-up requests, then
  * requests one after the other on one keep-alive connection, each timed on the client (loopback, so it bounds the
- * server's time from above). Also the server's own mean from its http_server_requests timer. Plain JDK, no build:
- * "java StoryList.java --help".
+ * server's time from above). Also the server's own mean from its http_server_requests timer. Run by bench/story-list.sh
+ * (--help for the options).
  */
 public final class StoryList {
 
@@ -44,22 +42,22 @@ public final class StoryList {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
-        if (options.containsKey("help")) {
-            System.out.println("java StoryList.java [--url http://localhost:8081] [--requests 300] [--warmup 100]"
+        Args options = new Args(args);
+        if (options.has("help")) {
+            System.out.println("StoryList [--url http://localhost:8081] [--requests 300] [--warmup 100]"
                     + " [--user editor:editor] [--service-pid N] [--db-parent N]");
             return;
         }
-        String url = options.getOrDefault("url", "http://localhost:8081");
-        int requests = Integer.parseInt(options.getOrDefault("requests", "300"));
-        int warmup = Integer.parseInt(options.getOrDefault("warmup", "100"));
+        String url = options.get("url", "http://localhost:8081");
+        int requests = options.integer("requests", 300);
+        int warmup = options.integer("warmup", 100);
         String auth = "Basic " + Base64.getEncoder().encodeToString(
-                options.getOrDefault("user", "editor:editor").getBytes(StandardCharsets.UTF_8));
+                options.get("user", "editor:editor").getBytes(StandardCharsets.UTF_8));
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
 
-        String servicePid = options.get("service-pid");
-        String dbParent = options.get("db-parent");
+        String servicePid = options.get("service-pid", null);
+        String dbParent = options.get("db-parent", null);
         System.out.printf(Locale.ROOT, "GET %s/api/articles, %d warm-up + %d measured requests per case, one at a"
                 + " time; client time on loopback; server mean from http_server_requests%n", url, warmup, requests);
         System.out.printf(Locale.ROOT, "%-34s %7s %7s %7s %7s %7s %7s %7s %7s %6s%n", "case", "total", "p50", "p95",
@@ -72,8 +70,7 @@ public final class StoryList {
                 send(client, request);
             }
             double[] server = serverTimer(client, url);
-            long serviceTicks = ticks(servicePid);
-            long dbTicks = dbTicks(dbParent);
+            CpuMeter cpu = new CpuMeter(servicePid, dbParent);
             long[] nanos = new long[requests];
             HttpResponse<String> last = null;
             for (int i = 0; i < requests; i++) {
@@ -81,8 +78,8 @@ public final class StoryList {
                 last = send(client, request);
                 nanos[i] = System.nanoTime() - start;
             }
-            double serviceCpu = (ticks(servicePid) - serviceTicks) * 10.0 / requests;
-            double dbCpu = (dbTicks(dbParent) - dbTicks) * 10.0 / requests;
+            double serviceCpu = cpu.serviceSeconds() * 1000 / requests;
+            double dbCpu = cpu.dbSeconds() * 1000 / requests;
             double[] serverAfter = serverTimer(client, url);
             Arrays.sort(nanos);
             double serverMean = (serverAfter[1] - server[1]) / (serverAfter[0] - server[0]) * 1000;
@@ -128,31 +125,6 @@ public final class StoryList {
         return new double[] {count, sum};
     }
 
-    /** utime + stime of a process, in clock ticks (USER_HZ = 100); 0 when not given or gone. */
-    private static long ticks(String pid) {
-        if (pid == null || pid.isBlank()) {
-            return 0;
-        }
-        try {
-            String stat = Files.readString(Path.of("/proc", pid.strip(), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
-    }
-
-    /** The postmaster's and its children's (the connection backends') ticks. */
-    private static long dbTicks(String parent) {
-        if (parent == null || parent.isBlank()) {
-            return 0;
-        }
-        return ProcessHandle.of(Long.parseLong(parent.strip()))
-                .map(postmaster -> Stream.concat(Stream.of(postmaster), postmaster.children())
-                        .mapToLong(process -> ticks(Long.toString(process.pid()))).sum())
-                .orElse(0L);
-    }
-
     private static String total(String json) {
         Matcher matcher = Pattern.compile("\"total\":(\\d+)").matcher(json);
         return matcher.find() ? matcher.group(1) : "?";
@@ -164,16 +136,5 @@ public final class StoryList {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].startsWith("--")) {
-                boolean hasValue = i + 1 < args.length && !args[i + 1].startsWith("--");
-                options.put(args[i].substring(2), hasValue ? args[++i] : "");
-            }
-        }
-        return options;
     }
 }

@@ -1,11 +1,10 @@
-import java.io.IOException;
+package dev.newsroom.bench;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
@@ -23,25 +22,25 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Open-model load generator for article creates: POST /api/articles at a constant rate, each request timed from the
  * moment the schedule says it should have been sent (not when it was), so a slow server cannot hide its queueing
- * behind a slower client (no coordinated omission). Run with "java ArticleCreates.java --help"; plain JDK, no build.
+ * behind a slower client (no coordinated omission). Run by bench/article-creates.sh (--help for the options).
  */
 public final class ArticleCreates {
 
     private static final int MAX_IN_FLIGHT = 1024;
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
-        if (options.containsKey("help")) {
-            System.out.println("java ArticleCreates.java [--url http://localhost:8081] [--rate 1000] [--duration 60]"
+        Args options = new Args(args);
+        if (options.has("help")) {
+            System.out.println("ArticleCreates [--url http://localhost:8081] [--rate 1000] [--duration 60]"
                     + " [--warmup 20] [--user writer:writer] [--service-pid N] [--db-parent N]");
             return;
         }
-        String url = options.getOrDefault("url", "http://localhost:8081") + "/api/articles";
-        double rate = Double.parseDouble(options.getOrDefault("rate", "1000"));
-        int duration = Integer.parseInt(options.getOrDefault("duration", "60"));
-        int warmup = Integer.parseInt(options.getOrDefault("warmup", "20"));
+        String url = options.get("url", "http://localhost:8081") + "/api/articles";
+        double rate = options.decimal("rate", 1000);
+        int duration = options.integer("duration", 60);
+        int warmup = options.integer("warmup", 20);
         String auth = "Basic " + Base64.getEncoder().encodeToString(
-                options.getOrDefault("user", "writer:writer").getBytes(StandardCharsets.UTF_8));
+                options.get("user", "writer:writer").getBytes(StandardCharsets.UTF_8));
         String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
 
         HttpClient client = HttpClient.newBuilder()
@@ -57,12 +56,12 @@ public final class ArticleCreates {
             warm.run();
             System.out.printf(Locale.ROOT, "warm-up: %s%n", warm.summary());
         }
-        Cpu cpu = new Cpu(options.get("service-pid"), options.get("db-parent"));
+        CpuMeter cpu = new CpuMeter(options.get("service-pid", null), options.get("db-parent", null));
         Phase measured = new Phase(client, url, auth, run + "m", rate, duration);
         measured.run();
         System.out.println();
         System.out.println(measured.report());
-        System.out.println(cpu.report(measured.elapsedSeconds()));
+        System.out.println(cpuReport(cpu, measured.elapsedSeconds()));
         System.exit(0);
     }
 
@@ -177,79 +176,11 @@ public final class ArticleCreates {
         }
     }
 
-    /** CPU seconds used by the service, PostgreSQL and this generator over the measured phase, from /proc. */
-    static final class Cpu {
-        private final String servicePid;
-        private final String dbParent;
-        private final long serviceBefore;
-        private final Map<Long, Long> dbBefore = new TreeMap<>();
-        private final long selfBefore;
-        private final long[] systemBefore;
-
-        Cpu(String servicePid, String dbParent) {
-            this.servicePid = servicePid;
-            this.dbParent = dbParent;
-            this.serviceBefore = ticks(servicePid);
-            for (long pid : dbProcesses()) {
-                dbBefore.put(pid, ticks(Long.toString(pid)));
-            }
-            this.selfBefore = ticks(Long.toString(ProcessHandle.current().pid()));
-            this.systemBefore = system();
-        }
-
-        String report(double seconds) {
-            double service = (ticks(servicePid) - serviceBefore) / 100.0 / seconds;
-            long dbTicks = 0;
-            for (long pid : dbProcesses()) {
-                dbTicks += ticks(Long.toString(pid)) - dbBefore.getOrDefault(pid, 0L);
-            }
-            double db = dbTicks / 100.0 / seconds;
-            double self = (ticks(Long.toString(ProcessHandle.current().pid())) - selfBefore) / 100.0 / seconds;
-            long[] after = system();
-            double busy = 1.0 - (double) (after[1] - systemBefore[1]) / Math.max(1, after[0] - systemBefore[0]);
-            return String.format(Locale.ROOT, "cpu       article-service %.2f cores, postgres %.2f cores, this "
-                    + "generator %.2f cores; machine %.0f%% busy of %d cores", service, db, self, busy * 100,
-                    Runtime.getRuntime().availableProcessors());
-        }
-
-        /** The postmaster and its children (connection backends, WAL writer...). */
-        private long[] dbProcesses() {
-            if (dbParent == null || dbParent.isBlank()) {
-                return new long[0];
-            }
-            return ProcessHandle.of(Long.parseLong(dbParent.strip()))
-                    .map(parent -> java.util.stream.Stream.concat(java.util.stream.Stream.of(parent),
-                            parent.children()).mapToLong(ProcessHandle::pid).toArray())
-                    .orElse(new long[0]);
-        }
-
-        /** utime + stime of a process and its reaped children, in clock ticks (USER_HZ = 100). */
-        private static long ticks(String pid) {
-            if (pid == null || pid.isBlank()) {
-                return 0;
-            }
-            try {
-                String stat = Files.readString(Path.of("/proc", pid.strip(), "stat"));
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-            } catch (IOException | RuntimeException e) {
-                return 0;
-            }
-        }
-
-        /** Total and idle jiffies of the machine. */
-        private static long[] system() {
-            try {
-                String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-                long total = 0;
-                for (int i = 1; i < cpu.length; i++) {
-                    total += Long.parseLong(cpu[i]);
-                }
-                return new long[] {total, Long.parseLong(cpu[4]) + Long.parseLong(cpu[5])};
-            } catch (IOException | RuntimeException e) {
-                return new long[] {0, 0};
-            }
-        }
+    private static String cpuReport(CpuMeter cpu, double seconds) {
+        return String.format(Locale.ROOT, "cpu       article-service %.2f cores, postgres %.2f cores, this "
+                + "generator %.2f cores; machine %.0f%% busy of %d cores", cpu.serviceSeconds() / seconds,
+                cpu.dbSeconds() / seconds, cpu.selfSeconds() / seconds, cpu.machineBusy() * 100,
+                Runtime.getRuntime().availableProcessors());
     }
 
     /** About 1.5 KB of article HTML, within the allow-list, so the sanitizer does its full work but removes nothing. */
@@ -263,16 +194,4 @@ public final class ArticleCreates {
             + "<ul><li>Sea wall: 40 million</li><li>Ferry terminal: 25 million</li><li>Dredging: 8 million</li></ul>"
             + "<p>The council will review progress every quarter, and residents can follow the works online. A public"
             + " meeting is planned for March, where engineers will present the final design of the wall.</p>");
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new TreeMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].startsWith("--")) {
-                String name = args[i].substring(2);
-                boolean hasValue = i + 1 < args.length && !args[i + 1].startsWith("--");
-                options.put(name, hasValue ? args[++i] : "true");
-            }
-        }
-        return options;
-    }
 }
