@@ -12,7 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import dev.newsroom.feed.repository.WriteMode;
 import dev.newsroom.feed.service.AppliedChanges;
 import dev.newsroom.feed.service.FeedChanges;
-import dev.newsroom.feed.service.MalformedEventException;
+import dev.newsroom.events.MalformedEventException;
 import dev.newsroom.feed.service.ReadModelEvent;
 import dev.newsroom.feed.service.ReadModelUpdater;
 import io.micrometer.core.instrument.Counter;

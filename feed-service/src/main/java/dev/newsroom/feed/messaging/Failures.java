@@ -6,7 +6,7 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.util.Set;
 
-import dev.newsroom.feed.service.MalformedEventException;
+import dev.newsroom.events.MalformedEventException;
 
 /**
  * Tells a failure that will pass (the database is down, busy or restarting: retry the same events) from one that

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import dev.newsroom.events.ArticleEventType;
 import dev.newsroom.events.ArticleSnapshot;
+import dev.newsroom.events.MalformedEventException;
 import dev.newsroom.events.MediaAssetSnapshot;
 import dev.newsroom.events.MediaEventType;
 

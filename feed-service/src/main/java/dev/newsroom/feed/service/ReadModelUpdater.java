@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 
 import dev.newsroom.events.ArticleEventType;
 import dev.newsroom.events.ArticleSnapshot;
+import dev.newsroom.events.MalformedEventException;
 import dev.newsroom.events.MediaAssetSnapshot;
 import dev.newsroom.events.MediaEventType;
 import dev.newsroom.feed.FeedScope;

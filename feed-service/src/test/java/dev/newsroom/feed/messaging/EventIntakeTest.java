@@ -20,7 +20,7 @@ import dev.newsroom.feed.repository.WriteMode;
 import dev.newsroom.feed.service.AppliedChanges;
 import dev.newsroom.feed.service.FeedCache;
 import dev.newsroom.feed.service.FeedChanges;
-import dev.newsroom.feed.service.MalformedEventException;
+import dev.newsroom.events.MalformedEventException;
 import dev.newsroom.feed.service.ReadModelEvent;
 import dev.newsroom.feed.service.ReadModelUpdater;
 import dev.newsroom.feed.support.TestArticle;

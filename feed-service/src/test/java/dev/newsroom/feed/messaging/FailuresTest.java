@@ -8,7 +8,7 @@ import java.sql.SQLTransientConnectionException;
 
 import org.junit.jupiter.api.Test;
 
-import dev.newsroom.feed.service.MalformedEventException;
+import dev.newsroom.events.MalformedEventException;
 
 class FailuresTest {
 

@@ -1,13 +1,13 @@
 package dev.newsroom.media.messaging;
 
-import java.io.IOException;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.newsroom.events.ArticleSnapshot;
+import dev.newsroom.events.CloudEventRecord;
+import dev.newsroom.events.MalformedEventException;
 import dev.newsroom.media.service.AssetUses;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,13 +26,11 @@ public class ArticleEventListener {
 
     @Incoming("articles")
     @Blocking // the replica is written through Hibernate ORM, which blocks
-    public void onArticleEvent(ConsumerRecord<String, String> record) throws IOException {
-        if (record.value() == null) {
-            throw new IllegalArgumentException("record at offset " + record.offset() + " has no data");
-        }
-        ArticleSnapshot article = json.readValue(record.value(), ArticleSnapshot.class);
+    public void onArticleEvent(ConsumerRecord<String, String> record) {
+        // What cannot be read fails the record, which sends it to the dead-letter topic for someone to look at.
+        ArticleSnapshot article = CloudEventRecord.read(record, ArticleSnapshot.class, json).data();
         if (article.id() == null) {
-            throw new IllegalArgumentException("record at offset " + record.offset() + " carries no article id");
+            throw new MalformedEventException("record at offset " + record.offset() + " carries no article id");
         }
         uses.apply(article);
     }

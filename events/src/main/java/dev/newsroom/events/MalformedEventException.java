@@ -1,4 +1,4 @@
-package dev.newsroom.feed.service;
+package dev.newsroom.events;
 
 /** An event that cannot be understood; it goes to the dead-letter topic with this message as the reason. */
 public class MalformedEventException extends RuntimeException {
