@@ -1,7 +1,7 @@
 package dev.newsroom.events;
 
 /** What happened to an article, as the CloudEvents {@code type} on {@link Topics#ARTICLES}. */
-public enum ArticleEventType {
+public enum ArticleEventType implements CloudEventType {
     PUBLISHED("newsroom.article.published"),
     UPDATED("newsroom.article.updated"),
     UNPUBLISHED("newsroom.article.unpublished");
@@ -12,16 +12,12 @@ public enum ArticleEventType {
         this.cloudEventType = cloudEventType;
     }
 
+    @Override
     public String cloudEventType() {
         return cloudEventType;
     }
 
     public static ArticleEventType fromCloudEventType(String type) {
-        for (ArticleEventType candidate : values()) {
-            if (candidate.cloudEventType.equals(type)) {
-                return candidate;
-            }
-        }
-        throw new IllegalArgumentException("unknown article event type: " + type);
+        return CloudEventType.parse(values(), type, "article");
     }
 }

@@ -1,7 +1,7 @@
 package dev.newsroom.events;
 
 /** What happened to an image asset, as the CloudEvents {@code type} on {@link Topics#MEDIA}. */
-public enum MediaEventType {
+public enum MediaEventType implements CloudEventType {
     CREATED("newsroom.media.created"),
     UPDATED("newsroom.media.updated"),
     DELETED("newsroom.media.deleted");
@@ -12,16 +12,12 @@ public enum MediaEventType {
         this.cloudEventType = cloudEventType;
     }
 
+    @Override
     public String cloudEventType() {
         return cloudEventType;
     }
 
     public static MediaEventType fromCloudEventType(String type) {
-        for (MediaEventType candidate : values()) {
-            if (candidate.cloudEventType.equals(type)) {
-                return candidate;
-            }
-        }
-        throw new IllegalArgumentException("unknown media event type: " + type);
+        return CloudEventType.parse(values(), type, "media");
     }
 }

@@ -131,8 +131,7 @@ public class ArticleResource {
     @Path("/{id}")
     public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, ArticleInput input) {
         SavedArticle saved = articles.replace(id, input, IfMatch.version(ifMatch), caller());
-        return Response.ok(ArticleView.of(saved.article(), saved.sanitizerRemoved()))
-                .tag(etag(saved.article())).build();
+        return ok(saved);
     }
 
     @POST
@@ -149,7 +148,7 @@ public class ArticleResource {
             });
         }
         Article article = articles.publish(id, request == null ? null : request.at(), caller());
-        return Response.ok(ArticleView.of(article)).tag(etag(article)).build();
+        return ok(article);
     }
 
     @POST
@@ -159,7 +158,7 @@ public class ArticleResource {
     public Response unpublish(@PathParam("id") UUID id, byte[] body) throws IOException {
         UnpublishRequest request = optionalBody(body, UnpublishRequest.class);
         Article article = articles.unpublish(id, request == null ? null : request.reason(), caller());
-        return Response.ok(ArticleView.of(article)).tag(etag(article)).build();
+        return ok(article);
     }
 
     @DELETE
@@ -187,8 +186,7 @@ public class ArticleResource {
     public Response restore(@PathParam("id") UUID id, @PathParam("n") int number,
             @HeaderParam("If-Match") String ifMatch) {
         SavedArticle saved = articles.restore(id, number, IfMatch.version(ifMatch), caller());
-        return Response.ok(ArticleView.of(saved.article(), saved.sanitizerRemoved()))
-                .tag(etag(saved.article())).build();
+        return ok(saved);
     }
 
     @GET
@@ -208,6 +206,15 @@ public class ArticleResource {
             return null;
         }
         return json.readValue(body, type);
+    }
+
+    /** The article as it now is, with its version as the ETag for the editor's next conditional request. */
+    private static Response ok(SavedArticle saved) {
+        return Response.ok(ArticleView.of(saved.article(), saved.sanitizerRemoved())).tag(etag(saved.article())).build();
+    }
+
+    private static Response ok(Article article) {
+        return Response.ok(ArticleView.of(article)).tag(etag(article)).build();
     }
 
     static EntityTag etag(Article article) {

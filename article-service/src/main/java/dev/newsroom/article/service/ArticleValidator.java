@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 import dev.newsroom.article.Author;
@@ -157,26 +158,11 @@ public class ArticleValidator {
     }
 
     private static List<Author> authors(List<ArticleInput.AuthorInput> input, List<FieldError> errors) {
-        if (input == null) {
-            return List.of();
-        }
-        if (input.size() > AUTHORS_MAX) {
-            errors.add(new FieldError("authors", "has " + input.size() + " entries; at most " + AUTHORS_MAX));
-            return List.of();
-        }
-        List<Author> authors = new ArrayList<>(input.size());
-        for (int i = 0; i < input.size(); i++) {
-            ArticleInput.AuthorInput author = input.get(i);
-            if (author == null) {
-                errors.add(new FieldError("authors[" + i + "]", "must be an object with a name"));
-                continue;
-            }
+        return entries("authors", input, AUTHORS_MAX, "entries", "a name", errors, (author, field) -> {
             String name = PlainText.normalizeHeadline(author.name());
-            Optional<TextProblem> problem = PlainText.check("authors[" + i + "].name", name, AUTHOR_NAME_MAX, true);
-            add(errors, problem);
-            authors.add(new Author(name));
-        }
-        return List.copyOf(authors);
+            add(errors, PlainText.check(field + ".name", name, AUTHOR_NAME_MAX, true));
+            return new Author(name);
+        });
     }
 
     private static String language(String raw, List<FieldError> errors) {
@@ -217,28 +203,38 @@ public class ArticleValidator {
     }
 
     private static List<RelatedLink> related(List<ArticleInput.RelatedLinkInput> input, List<FieldError> errors) {
-        if (input == null) {
-            return List.of();
-        }
-        if (input.size() > RELATED_MAX) {
-            errors.add(new FieldError("related", "has " + input.size() + " links; at most " + RELATED_MAX));
-            return List.of();
-        }
-        List<RelatedLink> related = new ArrayList<>(input.size());
-        for (int i = 0; i < input.size(); i++) {
-            ArticleInput.RelatedLinkInput link = input.get(i);
-            String field = "related[" + i + "]";
-            if (link == null) {
-                errors.add(new FieldError(field, "must be an object with a title and a url"));
-                continue;
-            }
+        return entries("related", input, RELATED_MAX, "links", "a title and a url", errors, (link, field) -> {
             String title = PlainText.normalizeHeadline(link.title());
             add(errors, PlainText.check(field + ".title", title, RELATED_TITLE_MAX, true));
             String url = Links.normalizeUrl(link.url());
             add(errors, Links.checkUrl(field + ".url", url));
-            related.add(new RelatedLink(title, url));
+            return new RelatedLink(title, url);
+        });
+    }
+
+    /**
+     * A list field: absent is empty, more than {@code max} entries is one error for the list, a null entry is an
+     * error of its own; every other entry is checked by {@code check}, which gets the entry's field name.
+     */
+    private static <I, O> List<O> entries(String field, List<I> input, int max, String plural, String shape,
+            List<FieldError> errors, BiFunction<I, String, O> check) {
+        if (input == null) {
+            return List.of();
         }
-        return List.copyOf(related);
+        if (input.size() > max) {
+            errors.add(new FieldError(field, "has " + input.size() + " " + plural + "; at most " + max));
+            return List.of();
+        }
+        List<O> checked = new ArrayList<>(input.size());
+        for (int i = 0; i < input.size(); i++) {
+            String entryField = field + "[" + i + "]";
+            if (input.get(i) == null) {
+                errors.add(new FieldError(entryField, "must be an object with " + shape));
+                continue;
+            }
+            checked.add(check.apply(input.get(i), entryField));
+        }
+        return List.copyOf(checked);
     }
 
     private static void add(List<FieldError> errors, Optional<TextProblem> problem) {

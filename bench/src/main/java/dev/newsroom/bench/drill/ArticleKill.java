@@ -25,7 +25,7 @@ final class ArticleKill {
         Report report = new Report("article-service kill -9 under " + RATE + " publishes/s");
         Http http = new Http(Duration.ofSeconds(10));
         Newsdesk desk = new Newsdesk(platform, http);
-        String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+        String run = Newsdesk.runId();
         String section = "drill-article-" + run;
         List<Newsdesk.Draft> drafts = desk.drafts(run, section, (int) (RATE * SECONDS));
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();

@@ -28,7 +28,7 @@ final class BrokerKill {
         Report report = new Report("broker kill -9 during " + RATE + " publishes/s");
         Http http = new Http(Duration.ofSeconds(10));
         Newsdesk desk = new Newsdesk(platform, http);
-        String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+        String run = Newsdesk.runId();
         String section = "drill-broker-" + run;
         List<Newsdesk.Draft> drafts = desk.drafts(run, section, (int) (RATE * SECONDS));
         Map<String, Long> acknowledged = new ConcurrentHashMap<>();
@@ -38,19 +38,14 @@ final class BrokerKill {
         try (FeedWatcher feed = new FeedWatcher(platform, http, section)) {
             long start = System.nanoTime();
             Thread publisher = new Thread(() -> {
-                for (int i = 0; i < drafts.size(); i++) {
-                    try {
-                        Newsdesk.sleepUntil(start + (long) (i * 1e9 / RATE));
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                    Http.Reply reply = desk.publish(drafts.get(i).id());
-                    if (reply.status() == 200) {
-                        acknowledged.put(drafts.get(i).id(), System.nanoTime());
+                Newsdesk.paced(RATE, i -> i < drafts.size(), i -> {
+                    String id = drafts.get((int) i).id();
+                    if (desk.publish(id).status() == 200) {
+                        acknowledged.put(id, System.nanoTime());
                     } else {
-                        refused.add(drafts.get(i).id());
+                        refused.add(id);
                     }
-                }
+                });
             }, "publisher");
             publisher.start();
             try {

@@ -51,7 +51,7 @@ final class ChaosDelivery {
     boolean run(Platform platform) throws Exception {
         Report report = new Report("every event delivered three times and out of order");
         Http http = new Http(Duration.ofSeconds(10));
-        String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+        String run = Newsdesk.runId();
         String clean = "drill-clean-" + run;
         String mixed = "drill-mixed-" + run;
         Instant epoch = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);

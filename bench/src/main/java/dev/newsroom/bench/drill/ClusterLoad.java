@@ -58,7 +58,7 @@ final class ClusterLoad implements AutoCloseable {
     ClusterLoad(Platform platform, String drill, double publishRate, double readRate) {
         this.platform = platform;
         this.desk = new Newsdesk(platform, new Http(Duration.ofSeconds(30)));
-        this.run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+        this.run = Newsdesk.runId();
         this.section = "drill-" + drill + "-" + run;
         this.publishRate = publishRate;
         this.readRate = readRate;
@@ -75,16 +75,10 @@ final class ClusterLoad implements AutoCloseable {
     }
 
     private void editors() {
-        long start = System.nanoTime();
-        for (long i = 0; running.get(); i++) {
-            try {
-                Newsdesk.sleepUntil(start + (long) (i * 1e9 / publishRate));
-            } catch (InterruptedException e) {
-                return;
-            }
+        Newsdesk.paced(publishRate, i -> running.get(), i -> {
             String headline = "Cluster drill " + run + " story " + i;
             editors.submit(() -> story(headline));
-        }
+        });
     }
 
     private void story(String headline) {
@@ -113,16 +107,10 @@ final class ClusterLoad implements AutoCloseable {
         List<String> urls = List.of(platform.feedUrl() + "/feeds/rss.xml", platform.feedUrl() + "/feeds/atom.xml",
                 platform.feedUrl() + "/feeds/feed.json", platform.feedUrl() + "/feeds/sections/" + section + "/rss.xml",
                 platform.feedUrl() + "/");
-        long start = System.nanoTime();
-        for (long i = 0; running.get(); i++) {
-            try {
-                Newsdesk.sleepUntil(start + (long) (i * 1e9 / readRate));
-            } catch (InterruptedException e) {
-                return;
-            }
+        Newsdesk.paced(readRate, i -> running.get(), i -> {
             if (!inFlight.tryAcquire()) {
                 readsNotSent.incrementAndGet();
-                continue;
+                return;
             }
             long sent = System.nanoTime();
             String url = urls.get((int) (i % urls.size()));
@@ -149,7 +137,7 @@ final class ClusterLoad implements AutoCloseable {
                     }
                 }
             });
-        }
+        });
     }
 
     private static String describe(Http.Reply reply) {

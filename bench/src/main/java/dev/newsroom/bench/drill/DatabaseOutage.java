@@ -35,7 +35,7 @@ final class DatabaseOutage {
                 + FREEZE_SECONDS + " s");
         Http http = new Http(Duration.ofSeconds(30));
         Newsdesk desk = new Newsdesk(platform, http);
-        String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+        String run = Newsdesk.runId();
         String section = "drill-db-" + run;
         Newsdesk.Draft story = desk.drafts(run, section, 1).get(0);
         String slug = Newsdesk.slug(desk.publish(story.id()));

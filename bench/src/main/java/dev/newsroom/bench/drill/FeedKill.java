@@ -23,7 +23,7 @@ final class FeedKill {
         Report report = new Report("feed-service kill -9 mid-burst of " + STORIES + " publishes");
         Http http = new Http(Duration.ofSeconds(10));
         Newsdesk desk = new Newsdesk(platform, http);
-        String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+        String run = Newsdesk.runId();
         String section = "drill-feed-" + run;
         List<Newsdesk.Draft> drafts = desk.drafts(run, section, STORIES);
         Map<String, String> slugs = new ConcurrentHashMap<>();

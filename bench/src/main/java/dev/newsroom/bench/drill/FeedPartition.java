@@ -41,13 +41,7 @@ final class FeedPartition {
             load = new ClusterLoad(platform, "partition", PUBLISHES, 0);
             String section = load.section();
             reader = new Thread(() -> {
-                long begin = System.nanoTime();
-                for (long i = 0; reading.get(); i++) {
-                    try {
-                        Newsdesk.sleepUntil(begin + (long) (i * 1e9 / READS));
-                    } catch (InterruptedException e) {
-                        return;
-                    }
+                Newsdesk.paced(READS, i -> reading.get(), i -> {
                     String path = i % 2 == 0 ? "/feeds/rss.xml" : "/feeds/sections/" + section + "/atom.xml";
                     Http.Reply reply = http.get(feed2 + path);
                     reads.incrementAndGet();
@@ -55,7 +49,7 @@ final class FeedPartition {
                     if (reply.status() != 200 && reply.status() != 404) {
                         readErrors.add(reply.status() + " " + path + " " + reply.error());
                     }
-                }
+                });
             }, "feed-2 reader");
             reader.start();
             Thread.sleep(5_000);

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.LongConsumer;
+import java.util.function.LongPredicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -87,5 +89,27 @@ final class Newsdesk {
             Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
         }
         return Duration.ofNanos(Math.max(0, wait));
+    }
+
+    /** A short id for one drill run, so that its stories and sections never meet another run's. */
+    static String runId() {
+        return Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+    }
+
+    /**
+     * Calls {@code step} with 0, 1, 2... on a fixed schedule of {@code perSecond} from now, as long as {@code more}
+     * accepts the next number; a late step does not shift the ones after it. Returns when interrupted.
+     */
+    static void paced(double perSecond, LongPredicate more, LongConsumer step) {
+        long start = System.nanoTime();
+        for (long i = 0; more.test(i); i++) {
+            try {
+                sleepUntil(start + (long) (i * 1e9 / perSecond));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            step.accept(i);
+        }
     }
 }

@@ -35,7 +35,7 @@ final class ServiceRoll {
         checkSplit(cluster, report, "before the restarts");
         Http http = new Http(Duration.ofSeconds(30));
         Newsdesk desk = new Newsdesk(platform, http);
-        String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+        String run = Newsdesk.runId();
         String scheduledSection = "drill-scheduled-" + run;
         // due one every 4 s from 4 s on: across the restarts of both article-service replicas
         List<Newsdesk.Draft> scheduled = desk.drafts(run, scheduledSection, SCHEDULED);
