@@ -4,8 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,10 +13,9 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import dev.newsroom.observability.TraceContext;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.context.propagation.TextMapGetter;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -50,28 +47,13 @@ public class ReplicaNotices {
         this.changes = changes;
     }
 
-    private static final String TRACEPARENT = "traceparent";
-    private static final TextMapGetter<Map<String, String>> GETTER = new TextMapGetter<>() {
-        @Override
-        public Iterable<String> keys(Map<String, String> carrier) {
-            return carrier.keySet();
-        }
-
-        @Override
-        public String get(Map<String, String> carrier, String key) {
-            return carrier == null ? null : carrier.get(key);
-        }
-    };
-
     /**
      * The notice for a change whose earliest event happened at {@code eventTime} (null: none readers see yet):
      * "replica time [traceparent]".
      */
     String payload(Instant eventTime) {
         String notice = replica + " " + (eventTime == null ? NO_TIME : Long.toString(eventTime.toEpochMilli()));
-        Map<String, String> carrier = new HashMap<>();
-        W3CTraceContextPropagator.getInstance().inject(Context.current(), carrier, Map::put);
-        String traceparent = carrier.get(TRACEPARENT);
+        String traceparent = TraceContext.traceparent(Context.current());
         return traceparent == null ? notice : notice + " " + traceparent;
     }
 
@@ -147,8 +129,7 @@ public class ReplicaNotices {
                 Log.debugf("change notice with an unreadable time: %s", payload);
             }
         }
-        Context change = parts.length > 2 ? W3CTraceContextPropagator.getInstance().extract(Context.root(),
-                Map.of(TRACEPARENT, parts[2]), GETTER) : Context.root();
+        Context change = TraceContext.parent(parts.length > 2 ? parts[2] : null);
         try (Scope ignored = change.makeCurrent()) {
             changes.otherReplicaCommitted(eventTime);
         }

@@ -1,4 +1,4 @@
-package dev.newsroom.outbox;
+package dev.newsroom.observability;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -7,10 +7,13 @@ import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 
-/** A trace context as the W3C traceparent string the outbox row and the Kafka record carry, and back. */
-final class TraceContext {
+/**
+ * A trace context as a W3C traceparent string, and back: what an outbox row and a Kafka record carry, and what a
+ * replica's change notice passes to the others.
+ */
+public final class TraceContext {
 
-    static final String TRACEPARENT = "traceparent";
+    public static final String TRACEPARENT = "traceparent";
 
     private static final TextMapGetter<Map<String, String>> GETTER = new TextMapGetter<>() {
         @Override
@@ -28,14 +31,14 @@ final class TraceContext {
     }
 
     /** The traceparent of this context, or {@code null} when it holds no sampled, valid span (tracing off). */
-    static String traceparent(Context context) {
+    public static String traceparent(Context context) {
         Map<String, String> carrier = new HashMap<>();
         W3CTraceContextPropagator.getInstance().inject(context, carrier, Map::put);
         return carrier.get(TRACEPARENT);
     }
 
     /** The remote parent a traceparent names; the root context when there is none. */
-    static Context parent(String traceparent) {
+    public static Context parent(String traceparent) {
         if (traceparent == null) {
             return Context.root();
         }
