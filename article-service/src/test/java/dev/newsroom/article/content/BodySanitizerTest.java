@@ -51,29 +51,21 @@ class BodySanitizerTest {
 
     @Test
     void equivalentSpellingsAreWrittenOneWayWithoutReport() {
-        SanitizedHtml result = sanitizer.sanitize(
-                "<P>a<b>bold</b><i>it</i><br>&copy;&nbsp;x<img src='/media/a/b'></P>");
-
-        assertThat(result.html())
-                .isEqualTo("<p>a<strong>bold</strong><em>it</em><br />©&#xa0;x<img src=\"/media/a/b\" /></p>");
-        assertThat(result.removed()).isEmpty();
+        assertSanitized("<P>a<b>bold</b><i>it</i><br>&copy;&nbsp;x<img src='/media/a/b'></P>",
+                "<p>a<strong>bold</strong><em>it</em><br />©&#xa0;x<img src=\"/media/a/b\" /></p>");
     }
 
     @Test
     void reportsAttributesAndElements() {
-        SanitizedHtml result = sanitizer.sanitize("<p onclick=\"steal()\">Hi</p><script>alert(1)</script>");
-
-        assertThat(result.html()).isEqualTo("<p>Hi</p>");
-        assertThat(result.removed()).containsExactly("removed attribute onclick from <p>", "removed <script> element");
+        assertSanitized("<p onclick=\"steal()\">Hi</p><script>alert(1)</script>",
+                "<p>Hi</p>",
+                "removed attribute onclick from <p>", "removed <script> element");
     }
 
     @Test
     void dropsUnsafeLinksButKeepsTheirText() {
-        SanitizedHtml result = sanitizer.sanitize(
-                "<p><a href=\"javascript:alert(1)\">one</a> <a href=\"/relative\">two</a> <a>three</a></p>");
-
-        assertThat(result.html()).isEqualTo("<p>one two three</p>");
-        assertThat(result.removed()).containsExactly(
+        assertSanitized("<p><a href=\"javascript:alert(1)\">one</a> <a href=\"/relative\">two</a> <a>three</a></p>",
+                "<p>one two three</p>",
                 "removed link with a javascript: URL, kept its text",
                 "removed link with a relative URL (links must start with http://, https:// or mailto:), kept its text",
                 "removed link with no URL, kept its text");
@@ -81,25 +73,21 @@ class BodySanitizerTest {
 
     @Test
     void readsLinksAsABrowserWould() {
-        SanitizedHtml result = sanitizer.sanitize("<a href=\"  https://example.com/\n path \">x</a>"
-                + "<a href=\"java\tscript:alert(1)\">y</a>");
-
-        assertThat(result.html()).isEqualTo("<a href=\"https://example.com/ path\">x</a>y");
-        assertThat(result.removed()).containsExactly("removed link with a javascript: URL, kept its text");
+        assertSanitized("<a href=\"  https://example.com/\n path \">x</a>"
+                + "<a href=\"java\tscript:alert(1)\">y</a>",
+                "<a href=\"https://example.com/ path\">x</a>y",
+                "removed link with a javascript: URL, kept its text");
     }
 
     @Test
     void keepsOnlyImagesOfThisPlatformsMediaService() {
-        SanitizedHtml result = sanitizer.sanitize("<p><img src=\"http://localhost:8082/media/a/large\">"
+        assertSanitized("<p><img src=\"http://localhost:8082/media/a/large\">"
                 + "<img src=\"/media/b/thumb\" alt=\"b\">"
                 + "<img src=\"https://elsewhere.example/c.jpg\">"
                 + "<img src=\"http://localhost:8082/media/../q/health\">"
                 + "<img src=\"http://localhost:8082/mediaplus/x\">"
-                + "<img alt=\"no source\"></p>");
-
-        assertThat(result.html()).isEqualTo(
-                "<p><img src=\"http://localhost:8082/media/a/large\" /><img src=\"/media/b/thumb\" alt=\"b\" /></p>");
-        assertThat(result.removed()).containsExactly(
+                + "<img alt=\"no source\"></p>",
+                "<p><img src=\"http://localhost:8082/media/a/large\" /><img src=\"/media/b/thumb\" alt=\"b\" /></p>",
                 "removed <img> not served by this platform's media service (upload the image to it) (3 times)",
                 "removed <img> without src");
     }
@@ -123,11 +111,9 @@ class BodySanitizerTest {
 
     @Test
     void unwrapsUnknownElementsAndDropsCodeWithItsContent() {
-        SanitizedHtml result = sanitizer.sanitize(
-                "<div><span>a</span><span>b</span></div><iframe>fallback</iframe><style>p{}</style><!-- note -->");
-
-        assertThat(result.html()).isEqualTo("ab");
-        assertThat(result.removed()).containsExactly(
+        assertSanitized(
+                "<div><span>a</span><span>b</span></div><iframe>fallback</iframe><style>p{}</style><!-- note -->",
+                "ab",
                 "removed <div> tag, kept its content",
                 "removed <span> tag, kept its content (2 times)",
                 "removed <iframe> element",
@@ -137,19 +123,16 @@ class BodySanitizerTest {
 
     @Test
     void moveHeadingsIntoTheAllowedRange() {
-        SanitizedHtml result = sanitizer.sanitize("<h1>Top</h1><h5>Five</h5><h6>Six</h6>");
-
-        assertThat(result.html()).isEqualTo("<h2>Top</h2><h4>Five</h4><h4>Six</h4>");
-        assertThat(result.removed()).containsExactly("changed <h1> to <h2>", "changed <h5> to <h4>",
+        assertSanitized("<h1>Top</h1><h5>Five</h5><h6>Six</h6>",
+                "<h2>Top</h2><h4>Five</h4><h4>Six</h4>",
+                "changed <h1> to <h2>", "changed <h5> to <h4>",
                 "changed <h6> to <h4>");
     }
 
     @Test
     void removesCharactersXmlCannotCarryWhetherRawOrAsReferences() {
-        SanitizedHtml result = sanitizer.sanitize("<p>a\u0000b\u0001c&#1;d&#xFFFE;e</p>");
-
-        assertThat(result.html()).isEqualTo("<p>abcde</p>");
-        assertThat(result.removed()).containsExactly(
+        assertSanitized("<p>a\u0000b\u0001c&#1;d&#xFFFE;e</p>",
+                "<p>abcde</p>",
                 "removed the control character U+0000, which cannot be stored",
                 "removed the control character U+0001, which cannot be stored (2 times)",
                 "removed the non-character U+FFFE, which cannot be stored");
@@ -157,10 +140,8 @@ class BodySanitizerTest {
 
     @Test
     void removesDelAndC1ControlsAsFeedsStripThem() {
-        SanitizedHtml result = sanitizer.sanitize("<p>a\u007Fb\u0085c</p>");
-
-        assertThat(result.html()).isEqualTo("<p>abc</p>");
-        assertThat(result.removed()).containsExactly(
+        assertSanitized("<p>a\u007Fb\u0085c</p>",
+                "<p>abc</p>",
                 "removed the control character U+007F, which cannot be stored",
                 "removed the control character U+0085, which cannot be stored");
     }
@@ -185,10 +166,9 @@ class BodySanitizerTest {
 
     @Test
     void reportsPageLevelTagsTheParserIgnores() {
-        SanitizedHtml result = sanitizer.sanitize("<html><body onload=\"alert(1)\"><p>x</p></body></html>");
-
-        assertThat(result.html()).isEqualTo("<p>x</p>");
-        assertThat(result.removed()).containsExactly("removed <html> tag", "removed <body> tag");
+        assertSanitized("<html><body onload=\"alert(1)\"><p>x</p></body></html>",
+                "<p>x</p>",
+                "removed <html> tag", "removed <body> tag");
     }
 
     @Test
@@ -248,5 +228,13 @@ class BodySanitizerTest {
                 .as("BodySanitizer.isTooLarge(\"📰\".repeat(250_000))").isFalse();
         assertThat(BodySanitizer.isTooLarge("📰".repeat(250_001)))
                 .as("BodySanitizer.isTooLarge(\"📰\".repeat(250_001))").isTrue();
+    }
+
+    /** The body comes out as {@code html}, with exactly these lines in the editor's report. */
+    private void assertSanitized(String input, String html, String... removed) {
+        SanitizedHtml result = sanitizer.sanitize(input);
+
+        assertThat(result.html()).isEqualTo(html);
+        assertThat(result.removed()).containsExactly(removed);
     }
 }
