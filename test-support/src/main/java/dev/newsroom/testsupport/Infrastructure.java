@@ -2,6 +2,9 @@ package dev.newsroom.testsupport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 
 import org.testcontainers.DockerClientFactory;
 
@@ -18,6 +21,11 @@ public interface Infrastructure {
     String username();
 
     String password();
+
+    /** A connection of its own to the test database, for what another replica or an operator would do. */
+    default Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), username(), password());
+    }
 
     /** Makes the broker unreachable until the returned handle is closed, for tests of an outage. */
     Outage kafkaOutage();

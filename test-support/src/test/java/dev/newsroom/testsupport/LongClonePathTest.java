@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.Map;
 import java.util.Set;
@@ -32,8 +31,7 @@ class LongClonePathTest {
 
         LocalProcessInfrastructure infrastructure = LocalProcessInfrastructure.startUnder(deep);
         try {
-            try (Connection connection = DriverManager.getConnection(infrastructure.jdbcUrl(),
-                    infrastructure.username(), infrastructure.password());
+            try (Connection connection = infrastructure.connect();
                     ResultSet result = connection.createStatement().executeQuery("SELECT current_database()")) {
                 assertThat(result.next()).as("result.next()").isTrue();
                 assertThat(result.getString(1)).isEqualTo("newsroom");

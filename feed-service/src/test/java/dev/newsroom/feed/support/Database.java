@@ -1,7 +1,6 @@
 package dev.newsroom.feed.support;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
@@ -14,9 +13,7 @@ public final class Database {
     }
 
     public static int update(String sql, Object... parameters) {
-        Infrastructure infrastructure = Infrastructure.shared();
-        try (Connection connection = DriverManager.getConnection(infrastructure.jdbcUrl(), infrastructure.username(),
-                infrastructure.password());
+        try (Connection connection = Infrastructure.shared().connect();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
