@@ -1,12 +1,11 @@
 package dev.newsroom.bench.busiest;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+
+import dev.newsroom.bench.Proc;
 
 /**
  * CPU and memory of the platform's processes, read from /proc once a second: CPU as a share of one core (mean over
@@ -15,8 +14,6 @@ import java.util.stream.Stream;
  * shared page counted once), not as resident size, which would count the shared buffers once per backend.
  */
 final class ProcessSampler {
-
-    private static final double TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
     /** One process (or process tree) and what was seen of it. */
     static final class Watched {
@@ -38,7 +35,7 @@ final class ProcessSampler {
         }
 
         double meanCpu() {
-            return lastNanos == firstNanos ? 0 : (lastTicks - firstTicks) / TICKS_PER_SECOND
+            return lastNanos == firstNanos ? 0 : (lastTicks - firstTicks) / Proc.TICKS_PER_SECOND
                     / ((lastNanos - firstNanos) / 1e9) * 100;
         }
     }
@@ -92,13 +89,13 @@ final class ProcessSampler {
     private synchronized void sample() {
         long now = System.nanoTime();
         for (Watched process : watched) {
-            List<Long> pids = process.tree ? tree(process.pid) : List.of(process.pid);
+            List<Long> pids = process.tree ? Proc.tree(process.pid) : List.of(process.pid);
             long ticks = 0;
             long memory = 0;
             for (long pid : pids) {
-                ticks += ticks(pid, pid == process.pid && process.tree);
-                memory += process.tree ? kilobytes(Path.of("/proc", Long.toString(pid), "smaps_rollup"), "Pss:")
-                        : kilobytes(Path.of("/proc", Long.toString(pid), "status"), "VmRSS:");
+                ticks += Proc.ticks(pid, pid == process.pid && process.tree);
+                memory += process.tree ? Proc.kilobytes(Path.of("/proc", Long.toString(pid), "smaps_rollup"), "Pss:")
+                        : Proc.kilobytes(Path.of("/proc", Long.toString(pid), "status"), "VmRSS:");
             }
             if (ticks == 0) {
                 continue; // gone, or not ours to read
@@ -107,7 +104,8 @@ final class ProcessSampler {
                 process.firstTicks = ticks;
                 process.firstNanos = now;
             } else {
-                double cpu = (ticks - process.lastTicks) / TICKS_PER_SECOND / ((now - process.lastNanos) / 1e9) * 100;
+                double seconds = (now - process.lastNanos) / 1e9;
+                double cpu = (ticks - process.lastTicks) / Proc.TICKS_PER_SECOND / seconds * 100;
                 process.maxCpu = Math.max(process.maxCpu, cpu);
             }
             process.lastTicks = ticks;
@@ -115,52 +113,13 @@ final class ProcessSampler {
             process.lastMemoryKb = memory;
             process.maxMemoryKb = Math.max(process.maxMemoryKb, memory);
         }
-        long[] machine = machineTicks();
+        long[] machine = Proc.machineTicks();
         if (machineFirst == null) {
             machineFirst = machine;
         } else {
             maxMachine = Math.max(maxMachine, busy(machineLast, machine));
         }
         machineLast = machine;
-    }
-
-    private static List<Long> tree(long parent) {
-        return ProcessHandle.of(parent).map(handle -> Stream.concat(Stream.of(handle), handle.children())
-                .map(ProcessHandle::pid).toList()).orElse(List.of());
-    }
-
-    /** utime + stime; for a tree's root also its reaped children's, so a backend that ends keeps counting. */
-    private static long ticks(long pid, boolean withReaped) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-            return withReaped ? ticks + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : ticks;
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
-    }
-
-    private static long kilobytes(Path file, String field) {
-        try (Stream<String> lines = Files.lines(file)) {
-            return lines.filter(line -> line.startsWith(field)).findFirst()
-                    .map(line -> Long.parseLong(line.replaceAll("[^0-9]", ""))).orElse(0L);
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
-    }
-
-    private static long[] machineTicks() {
-        try {
-            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-            long total = 0;
-            for (int i = 1; i < cpu.length; i++) {
-                total += Long.parseLong(cpu[i]);
-            }
-            return new long[] {total, Long.parseLong(cpu[4]) + Long.parseLong(cpu[5])};
-        } catch (IOException | RuntimeException e) {
-            return new long[] {0, 0};
-        }
     }
 
     private static double busy(long[] from, long[] to) {
