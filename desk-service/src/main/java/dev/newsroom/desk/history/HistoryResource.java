@@ -3,7 +3,6 @@ package dev.newsroom.desk.history;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import jakarta.ws.rs.GET;
@@ -15,17 +14,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jsoup.Jsoup;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.newsroom.desk.Page;
 import dev.newsroom.desk.Templates;
-import dev.newsroom.desk.api.ApiAnswers;
 import dev.newsroom.desk.api.ApiAnswers.ApiRefusal;
-import dev.newsroom.desk.api.ArticleApi;
 import dev.newsroom.desk.session.SignedInUser;
+import dev.newsroom.desk.story.Stories;
 import dev.newsroom.desk.story.Story;
 import io.quarkus.qute.TemplateInstance;
 
@@ -34,32 +31,30 @@ import io.quarkus.qute.TemplateInstance;
 @Produces(MediaType.TEXT_HTML)
 public class HistoryResource {
 
-    private final ArticleApi articles;
-    private final ApiAnswers answers;
+    private final Stories stories;
     private final SignedInUser user;
 
-    public HistoryResource(@RestClient ArticleApi articles, ApiAnswers answers, SignedInUser user) {
-        this.articles = articles;
-        this.answers = answers;
+    public HistoryResource(Stories stories, SignedInUser user) {
+        this.stories = stories;
         this.user = user;
     }
 
     @GET
     @Path("/revisions")
     public TemplateInstance revisions(@PathParam("id") String id) {
-        Story story = answers.read(articles.get(id), Story.class);
-        List<RevisionLine> lines = Arrays.asList(answers.read(articles.revisions(id), RevisionLine[].class));
+        Story story = stories.get(id);
+        List<RevisionLine> lines = stories.revisions(id);
         return Templates.revisions(Page.of("Revisions: " + story.headline(), user, "revisions"), story, lines);
     }
 
     @GET
     @Path("/revisions/compare")
     public TemplateInstance compare(@PathParam("id") String id, @QueryParam("a") int from, @QueryParam("b") int to) {
-        Story story = answers.read(articles.get(id), Story.class);
+        Story story = stories.get(id);
         int older = Math.min(from, to);
         int newer = Math.max(from, to);
-        JsonNode a = answers.read(articles.revision(id, older), JsonNode.class).path("content");
-        JsonNode b = answers.read(articles.revision(id, newer), JsonNode.class).path("content");
+        JsonNode a = stories.revisionContent(id, older);
+        JsonNode b = stories.revisionContent(id, newer);
         RevisionDiff diff = new RevisionDiff(older, newer,
                 WordDiff.between(a.path("headline").asText(""), b.path("headline").asText("")),
                 WordDiff.between(a.path("summary").asText(""), b.path("summary").asText("")),
@@ -70,18 +65,18 @@ public class HistoryResource {
     @POST
     @Path("/revisions/{n}/restore")
     public Response restore(@PathParam("id") String id, @PathParam("n") int number) {
-        Story story = answers.read(articles.get(id), Story.class);
-        answers.read(articles.restore(id, number, "\"" + story.version() + "\""), JsonNode.class);
+        Story story = stories.get(id);
+        stories.restore(id, number, story.version());
         return Response.ok().header("HX-Redirect", URI.create("/stories/" + id).toString()).build();
     }
 
     @GET
     @Path("/activity")
     public TemplateInstance activity(@PathParam("id") String id) {
-        Story story = answers.read(articles.get(id), Story.class);
+        Story story = stories.get(id);
         Page page = Page.of("Activity: " + story.headline(), user, "activity");
         try {
-            JsonNode events = answers.read(articles.events(id), JsonNode.class);
+            JsonNode events = stories.events(id);
             List<ActivityLine> lines = new ArrayList<>();
             for (JsonNode event : events) {
                 lines.add(new ActivityLine(Instant.parse(event.path("occurredAt").asText()), words(event),

@@ -7,15 +7,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.newsroom.desk.Page;
 import dev.newsroom.desk.Templates;
-import dev.newsroom.desk.api.ApiAnswers;
-import dev.newsroom.desk.api.ArticleApi;
 import dev.newsroom.desk.session.SignedInUser;
 import dev.newsroom.events.ArticleSnapshot;
 import io.quarkus.qute.TemplateInstance;
@@ -27,16 +22,13 @@ import io.quarkus.qute.TemplateInstance;
 @Path("/stories/{id}/preview")
 public class PreviewResource {
 
-    private final ArticleApi articles;
-    private final ApiAnswers answers;
+    private final Stories stories;
     private final SignedInUser user;
     private final PreviewPages pages;
     private final ObjectMapper json;
 
-    public PreviewResource(@RestClient ArticleApi articles, ApiAnswers answers, SignedInUser user, PreviewPages pages,
-            ObjectMapper json) {
-        this.articles = articles;
-        this.answers = answers;
+    public PreviewResource(Stories stories, SignedInUser user, PreviewPages pages, ObjectMapper json) {
+        this.stories = stories;
         this.user = user;
         this.pages = pages;
         this.json = json;
@@ -45,7 +37,7 @@ public class PreviewResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance frame(@PathParam("id") String id) {
-        Story story = answers.read(articles.get(id), Story.class);
+        Story story = stories.get(id);
         return Templates.preview(Page.of("Preview: " + story.headline(), user, "preview"), story);
     }
 
@@ -53,7 +45,6 @@ public class PreviewResource {
     @Path("/page")
     @Produces(MediaType.TEXT_HTML)
     public Response page(@PathParam("id") String id) throws Exception {
-        JsonNode article = answers.read(articles.get(id), JsonNode.class);
-        return pages.render(json.treeToValue(article, ArticleSnapshot.class), null);
+        return pages.render(json.treeToValue(stories.json(id), ArticleSnapshot.class), null);
     }
 }

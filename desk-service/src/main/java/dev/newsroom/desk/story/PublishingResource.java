@@ -12,17 +12,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.newsroom.desk.Page;
 import dev.newsroom.desk.Templates;
-import dev.newsroom.desk.api.ApiAnswers;
 import dev.newsroom.desk.api.ApiAnswers.ApiRefusal;
-import dev.newsroom.desk.api.ArticleApi;
 import dev.newsroom.desk.session.SignedInUser;
 
 /**
@@ -38,14 +34,12 @@ public class PublishingResource {
     private static final String[] EDITABLE = {"slug", "headline", "summary", "body", "section", "tags", "authors",
         "language", "leadImage", "related", "correction", "embargoUntil"};
 
-    private final ArticleApi articles;
-    private final ApiAnswers answers;
+    private final Stories stories;
     private final SignedInUser user;
     private final ObjectMapper json;
 
-    public PublishingResource(@RestClient ArticleApi articles, ApiAnswers answers, SignedInUser user, ObjectMapper json) {
-        this.articles = articles;
-        this.answers = answers;
+    public PublishingResource(Stories stories, SignedInUser user, ObjectMapper json) {
+        this.stories = stories;
         this.user = user;
         this.json = json;
     }
@@ -61,7 +55,7 @@ public class PublishingResource {
             }
             request.put("at", when.toString());
         }
-        return act(id, () -> answers.read(articles.publish(id, request), Story.class),
+        return act(id, () -> stories.publish(id, request),
                 at == null || at.isBlank() ? "Published." : "Scheduled.");
     }
 
@@ -72,13 +66,13 @@ public class PublishingResource {
             return panel(id, "Say why the story is taken down (readers and the archive keep the reason).");
         }
         ObjectNode request = json.createObjectNode().put("reason", reason.trim());
-        return act(id, () -> answers.read(articles.unpublish(id, request), Story.class), "Unpublished.");
+        return act(id, () -> stories.unpublish(id, request), "Unpublished.");
     }
 
     @POST
     @Path("/cancel-schedule")
     public Response cancelSchedule(@PathParam("id") String id) {
-        return act(id, () -> answers.read(articles.unpublish(id, json.createObjectNode()), Story.class),
+        return act(id, () -> stories.unpublish(id, json.createObjectNode()),
                 "Schedule cancelled: the story is a draft again.");
     }
 
@@ -91,7 +85,7 @@ public class PublishingResource {
             return panel(id, "Choose a valid date and time for the embargo.");
         }
         return act(id, () -> {
-            Story current = answers.read(articles.get(id), Story.class);
+            Story current = stories.get(id);
             JsonNode stored = json.valueToTree(current);
             ObjectNode input = json.createObjectNode();
             for (String field : EDITABLE) {
@@ -108,7 +102,7 @@ public class PublishingResource {
             } else {
                 input.put("embargoUntil", when.toString());
             }
-            return answers.read(articles.replace(id, "\"" + current.version() + "\"", input), Story.class);
+            return stories.replace(id, current.version(), input);
         }, when == null ? "Embargo lifted." : "Embargoed: nobody can publish it before that time.");
     }
 
@@ -125,7 +119,7 @@ public class PublishingResource {
     }
 
     private Response panel(String id, String message) {
-        Story story = answers.read(articles.get(id), Story.class);
+        Story story = stories.get(id);
         return Response.ok(Templates.editor$actions(Page.of("", user, "story"), story, message)).build();
     }
 

@@ -7,12 +7,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import dev.newsroom.desk.Page;
 import dev.newsroom.desk.Templates;
-import dev.newsroom.desk.api.ApiAnswers;
-import dev.newsroom.desk.api.ArticleApi;
 import dev.newsroom.desk.config.DeskConfig;
 import dev.newsroom.desk.session.SignedInUser;
 import io.quarkus.qute.TemplateInstance;
@@ -21,14 +17,12 @@ import io.quarkus.qute.TemplateInstance;
 @Path("/")
 public class StoryListResource {
 
-    private final ArticleApi articles;
-    private final ApiAnswers answers;
+    private final Stories stories;
     private final SignedInUser user;
     private final DeskConfig config;
 
-    public StoryListResource(@RestClient ArticleApi articles, ApiAnswers answers, SignedInUser user, DeskConfig config) {
-        this.articles = articles;
-        this.answers = answers;
+    public StoryListResource(Stories stories, SignedInUser user, DeskConfig config) {
+        this.stories = stories;
         this.user = user;
         this.config = config;
     }
@@ -39,8 +33,7 @@ public class StoryListResource {
             @QueryParam("q") String q, @QueryParam("author") String author, @QueryParam("page") Integer page,
             @HeaderParam("HX-Target") String target) {
         ListFilter filter = ListFilter.of(status, section, q, author, page);
-        StoryPage result = answers.read(articles.list(filter.status(), filter.section(), filter.q(), filter.author(),
-                filter.page(), config.pageSize()), StoryPage.class);
+        StoryPage result = stories.list(filter, config.pageSize());
         Page frame = Page.of("Stories", user, "stories");
         if ("story-results".equals(target)) {
             return Templates.stories$results(frame, filter, result);

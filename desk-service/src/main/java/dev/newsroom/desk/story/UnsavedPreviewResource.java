@@ -10,7 +10,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -18,8 +17,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.newsroom.desk.api.ApiAnswers;
-import dev.newsroom.desk.api.ArticleApi;
 import dev.newsroom.desk.session.DeskProblem;
 import dev.newsroom.desk.session.SessionFilter;
 import dev.newsroom.desk.session.SignedInUser;
@@ -37,16 +34,13 @@ public class UnsavedPreviewResource {
     private static final List<String> EDITED = List.of("headline", "summary", "body", "section", "tags", "authors",
             "related", "leadImage", "correction");
 
-    private final ArticleApi articles;
-    private final ApiAnswers answers;
+    private final Stories stories;
     private final SignedInUser user;
     private final PreviewPages pages;
     private final ObjectMapper json;
 
-    public UnsavedPreviewResource(@RestClient ArticleApi articles, ApiAnswers answers, SignedInUser user,
-            PreviewPages pages, ObjectMapper json) {
-        this.articles = articles;
-        this.answers = answers;
+    public UnsavedPreviewResource(Stories stories, SignedInUser user, PreviewPages pages, ObjectMapper json) {
+        this.stories = stories;
         this.user = user;
         this.pages = pages;
         this.json = json;
@@ -74,7 +68,7 @@ public class UnsavedPreviewResource {
             return DeskProblem.response(400, "Invalid preview", "content must be the editor's story as a JSON object");
         }
         ObjectNode article = story == null || story.isBlank() ? unsaved()
-                : (ObjectNode) answers.read(articles.get(story.strip()), JsonNode.class);
+                : stories.json(story.strip());
         for (String field : EDITED) {
             if (edits.has(field)) {
                 article.set(field, edits.get(field));
