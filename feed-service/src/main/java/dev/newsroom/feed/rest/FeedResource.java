@@ -6,7 +6,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import dev.newsroom.feed.FeedScope;
 import dev.newsroom.feed.render.FeedFormat;
 import dev.newsroom.feed.service.FeedService;
-import dev.newsroom.feed.service.RenderedFeed;
 import dev.newsroom.problem.ProblemException;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
@@ -21,8 +20,8 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * Public feeds: everything, per section, per tag, in RSS 2.0, Atom 1.0 and JSON Feed 1.1, with conditional GET.
- * A feed already rendered is answered on the I/O thread straight from memory; rendering, which reads PostgreSQL,
- * runs on a worker thread.
+ * A feed already rendered is answered before it gets here ({@link CachedDocumentRoutes}); what arrives is rendered
+ * (or taken from the cache, for a HEAD or a render that finished meanwhile) on a worker thread.
  */
 @Path("/feeds")
 public class FeedResource {
@@ -65,10 +64,6 @@ public class FeedResource {
         FeedFormat format = FeedFormat.ofFileName(file).orElseThrow(() -> new ProblemException(404, "Not found",
                 "no feed named '" + file + "': use rss.xml, atom.xml or feed.json"));
         Documents.checkPage(page);
-        RenderedFeed cached = feeds.cached(scope, format, page);
-        if (cached != null) {
-            return Uni.createFrom().item(Documents.response(cached, request));
-        }
         return Uni.createFrom().item(() -> Documents.response(feeds.feed(scope, format, page), request))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }

@@ -23,9 +23,9 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * The readers' site: front page, section and tag pages, article pages, robots.txt and sitemaps, with the feeds'
- * conditional GET and compression. Rendered documents are answered on the I/O thread from memory; rendering runs
- * on a worker thread. A person's browser asking for a page that is not there gets an HTML page with the way back to
- * the front page; any other client gets problem+json.
+ * conditional GET and compression. Rendered documents are answered before they get here
+ * ({@link CachedDocumentRoutes}); what arrives is rendered on a worker thread. A person's browser asking for a page
+ * that is not there gets an HTML page with the way back to the front page; any other client gets problem+json.
  */
 @Path("/")
 public class SiteResource {
@@ -69,7 +69,7 @@ public class SiteResource {
     @NonBlocking
     @Operation(summary = "The page of a published article (410 once withdrawn)")
     public Uni<Response> article(@PathParam("slug") String slug, @BeanParam DocumentRequest request) {
-        return serve(request, pages.cached("/articles/" + slug, 1), () -> pages.article(slug));
+        return serve(request, () -> pages.article(slug));
     }
 
     @GET
@@ -77,7 +77,7 @@ public class SiteResource {
     @NonBlocking
     @Operation(summary = "Sitemap index: the news sitemap and one archive sitemap per month (paged)")
     public Uni<Response> sitemapIndex(@BeanParam DocumentRequest request) {
-        return serve(request, pages.cached("/sitemap.xml", 1), pages::sitemapIndex);
+        return serve(request, pages::sitemapIndex);
     }
 
     @GET
@@ -85,7 +85,7 @@ public class SiteResource {
     @NonBlocking
     @Operation(summary = "News sitemap: the stories of the last two days")
     public Uni<Response> newsSitemap(@BeanParam DocumentRequest request) {
-        return serve(request, pages.cached("/sitemaps/news.xml", 1), pages::newsSitemap);
+        return serve(request, pages::newsSitemap);
     }
 
     @GET
@@ -95,8 +95,7 @@ public class SiteResource {
     public Uni<Response> archiveSitemap(@PathParam("month") String month,
             @QueryParam("page") @DefaultValue("1") int page, @BeanParam DocumentRequest request) {
         Documents.checkPage(page);
-        return serve(request, pages.cached("/sitemaps/" + month + ".xml", page),
-                () -> pages.archiveSitemap(month, page));
+        return serve(request, () -> pages.archiveSitemap(month, page));
     }
 
     @GET
@@ -109,13 +108,10 @@ public class SiteResource {
 
     private Uni<Response> listing(FeedScope scope, int page, DocumentRequest request) {
         Documents.checkPage(page);
-        return serve(request, pages.cached("page:" + scope.path(), page), () -> pages.listing(scope, page));
+        return serve(request, () -> pages.listing(scope, page));
     }
 
-    private Uni<Response> serve(DocumentRequest request, RenderedFeed cached, Supplier<RenderedFeed> render) {
-        if (cached != null) {
-            return Uni.createFrom().item(Documents.response(cached, request));
-        }
+    private Uni<Response> serve(DocumentRequest request, Supplier<RenderedFeed> render) {
         return Uni.createFrom().item(() -> {
             try {
                 return Documents.response(render.get(), request);
