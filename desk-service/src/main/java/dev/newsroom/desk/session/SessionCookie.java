@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -33,11 +32,12 @@ public class SessionCookie {
 
     private final SecretKey key;
     private final ObjectMapper json;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public SessionCookie(DeskConfig config, ObjectMapper json) {
+    public SessionCookie(DeskConfig config, ObjectMapper json, Clock clock) {
         this.json = json;
+        this.clock = clock;
         byte[] bytes = config.sessionKey().map(Base64.getDecoder()::decode).orElseGet(() -> {
             byte[] fresh = new byte[32];
             new SecureRandom().nextBytes(fresh);
@@ -74,7 +74,7 @@ public class SessionCookie {
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, all, 0, NONCE_BYTES));
             byte[] plain = cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES);
             DeskSession session = json.readValue(plain, DeskSession.class);
-            return session.expiresAt().isAfter(Instant.now(clock)) ? Optional.of(session) : Optional.empty();
+            return session.expiresAt().isAfter(clock.instant()) ? Optional.of(session) : Optional.empty();
         } catch (IllegalArgumentException | GeneralSecurityException | java.io.IOException e) {
             return Optional.empty();
         }

@@ -2,7 +2,7 @@ package dev.newsroom.desk.signin;
 
 import java.net.URI;
 import java.security.SecureRandom;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Base64;
 
 import jakarta.ws.rs.Consumes;
@@ -45,13 +45,15 @@ public class SignInResource {
     private final SessionCookie sessions;
     private final DeskConfig config;
     private final SignedInUser user;
+    private final Clock clock;
 
     public SignInResource(@RestClient ArticleApi articles, SessionCookie sessions, DeskConfig config,
-            SignedInUser user) {
+            SignedInUser user, Clock clock) {
         this.articles = articles;
         this.sessions = sessions;
         this.config = config;
         this.user = user;
+        this.clock = clock;
     }
 
     @GET
@@ -90,7 +92,7 @@ public class SignInResource {
         }
         boolean editor = statusOf(articles.events(NO_STORY)) != 403;
         DeskSession session = new DeskSession(name, password, editor, newToken(),
-                Instant.now().plus(config.sessionLength()));
+                clock.instant().plus(config.sessionLength()));
         Log.infof("%s signed in to the desk (%s)", name, editor ? "editor" : "writer");
         return Response.ok().header("HX-Redirect", "/")
                 .cookie(cookie(SessionCookie.NAME, sessions.seal(session), uri, (int) config.sessionLength().toSeconds()))

@@ -1,5 +1,6 @@
 package dev.newsroom.desk.story;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -49,15 +50,17 @@ public class StoryResource {
     private final SignedInUser user;
     private final DeskConfig config;
     private final ObjectMapper json;
+    private final Clock clock;
 
     public StoryResource(@RestClient ArticleApi articles, @RestClient MediaApi media, ApiAnswers answers,
-            SignedInUser user, DeskConfig config, ObjectMapper json) {
+            SignedInUser user, DeskConfig config, ObjectMapper json, Clock clock) {
         this.articles = articles;
         this.media = media;
         this.answers = answers;
         this.user = user;
         this.config = config;
         this.json = json;
+        this.clock = clock;
     }
 
     @GET
@@ -194,7 +197,7 @@ public class StoryResource {
      * Nothing was saved then, so the same request is sent again for a few seconds instead of showing an error.
      */
     private Response retryingLeadImage(java.util.function.Supplier<Response> call) {
-        Instant deadline = Instant.now().plus(config.leadImageWait());
+        Instant deadline = clock.instant().plus(config.leadImageWait());
         while (true) {
             Response response = call.get();
             if (response.getStatus() != 422) {
@@ -202,7 +205,7 @@ public class StoryResource {
             }
             JsonNode problem = answers.body(response);
             Response refusal = Response.status(422).type(DeskProblem.MEDIA_TYPE).entity(problem.toString()).build();
-            if (!new ApiRefusal(422, problem).names("leadImage.mediaId") || Instant.now().isAfter(deadline)) {
+            if (!new ApiRefusal(422, problem).names("leadImage.mediaId") || clock.instant().isAfter(deadline)) {
                 return refusal;
             }
             try {

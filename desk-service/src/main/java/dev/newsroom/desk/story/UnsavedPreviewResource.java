@@ -1,6 +1,6 @@
 package dev.newsroom.desk.story;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 
 import jakarta.ws.rs.Consumes;
@@ -38,12 +38,15 @@ public class UnsavedPreviewResource {
     private final SignedInUser user;
     private final PreviewPages pages;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    public UnsavedPreviewResource(Stories stories, SignedInUser user, PreviewPages pages, ObjectMapper json) {
+    public UnsavedPreviewResource(Stories stories, SignedInUser user, PreviewPages pages, ObjectMapper json,
+            Clock clock) {
         this.stories = stories;
         this.user = user;
         this.pages = pages;
         this.json = json;
+        this.clock = clock;
     }
 
     /**
@@ -91,8 +94,9 @@ public class UnsavedPreviewResource {
         ObjectNode article = json.createObjectNode();
         article.put("status", "DRAFT");
         article.put("language", "en");
-        article.put("createdAt", Instant.now().toString());
-        article.put("updatedAt", Instant.now().toString());
+        String now = clock.instant().toString();
+        article.put("createdAt", now);
+        article.put("updatedAt", now);
         return article;
     }
 }
