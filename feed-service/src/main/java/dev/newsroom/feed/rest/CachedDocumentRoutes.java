@@ -11,7 +11,6 @@ import dev.newsroom.feed.render.FeedFormat;
 import dev.newsroom.feed.service.FeedService;
 import dev.newsroom.feed.service.RenderedFeed;
 import dev.newsroom.feed.service.SitePages;
-import dev.newsroom.page.PageShell;
 import io.netty.buffer.Unpooled;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.MultiMap;
@@ -36,11 +35,6 @@ public class CachedDocumentRoutes {
 
     /** The metrics' uri tag Jakarta REST would give (Quarkus reads it from this request-context local). */
     private static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
-    private static final CharSequence NOSNIFF = HttpHeaders.createOptimized("nosniff");
-    private static final CharSequence CACHE_CONTROL = HttpHeaders.createOptimized(Documents.CACHE_CONTROL);
-    private static final CharSequence VARY = HttpHeaders.createOptimized(jakarta.ws.rs.core.HttpHeaders.ACCEPT_ENCODING);
-    private static final CharSequence CSP = HttpHeaders.createOptimized(PageShell.CONTENT_SECURITY_POLICY);
-    private static final CharSequence REFERRER_POLICY = HttpHeaders.createOptimized(SecurityHeaders.REFERRER_POLICY);
     /** Direct copies of the hot documents' bytes, so the socket write copies nothing; gone with their rendering. */
     private static final long DIRECT_BYTES = 64L * 1024 * 1024;
 
@@ -116,27 +110,15 @@ public class CachedDocumentRoutes {
         MultiMap request = context.request().headers();
         Documents.Coding coding = Documents.coding(request.get(HttpHeaders.ACCEPT_ENCODING),
                 document.brotli() != null);
+        boolean notModified = Documents.notModified(document, request.get(HttpHeaders.IF_NONE_MATCH),
+                request.get(HttpHeaders.IF_MODIFIED_SINCE));
         HttpServerResponse response = context.response();
-        MultiMap headers = response.headers();
-        headers.add(HttpHeaders.ETAG, Documents.etag(document, coding))
-                .add(HttpHeaders.VARY, VARY)
-                .add(HttpHeaders.LAST_MODIFIED, document.lastModifiedHttp())
-                .add(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
-                .add(SecurityHeaders.NOSNIFF_HEADER, NOSNIFF);
-        boolean html = document.mediaType().startsWith("text/html");
-        if (html) {
-            headers.add(SecurityHeaders.CSP_HEADER, CSP).add(SecurityHeaders.REFERRER_POLICY_HEADER, REFERRER_POLICY);
-        }
-        if (Documents.notModified(document, request.get(HttpHeaders.IF_NONE_MATCH),
-                request.get(HttpHeaders.IF_MODIFIED_SINCE))) {
+        Documents.headers(document, coding, !notModified, response.headers()::add);
+        if (notModified) {
             response.setStatusCode(304).end();
-            return;
+        } else {
+            response.end(prepared.get(document, Prepared::new).bytes(coding));
         }
-        headers.add(HttpHeaders.CONTENT_TYPE, document.mediaType());
-        if (coding.token != null) {
-            headers.add(HttpHeaders.CONTENT_ENCODING, coding.token);
-        }
-        response.end(prepared.get(document, Prepared::new).bytes(coding));
     }
 
     /** How many renderings have their bytes in direct memory (tests: proof that the router answered). */
@@ -167,11 +149,7 @@ public class CachedDocumentRoutes {
         synchronized Buffer bytes(Documents.Coding coding) {
             Buffer form = forms[coding.ordinal()];
             if (form == null) {
-                byte[] content = switch (coding) {
-                    case BROTLI -> document.brotli();
-                    case GZIP -> document.gzip();
-                    case IDENTITY -> document.body();
-                };
+                byte[] content = coding.bytes(document);
                 form = Buffer.buffer(Unpooled.unreleasableBuffer(
                         Unpooled.directBuffer(content.length, content.length).writeBytes(content)));
                 forms[coding.ordinal()] = form;

@@ -5,16 +5,18 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 
 import dev.newsroom.feed.service.RenderedFeed;
 import dev.newsroom.problem.ProblemException;
-import jakarta.ws.rs.core.HttpHeaders;
+import io.vertx.core.http.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 /**
  * Answers a GET with a rendered document: the compressed form the client accepts (brotli, else gzip, else none),
  * Vary: Accept-Encoding, and 304 when the client's copy is current. Each encoding has its own strong ETag (RFC 9110
- * 8.8.3: different bytes), and a tag of any encoding of the same rendering counts as current.
+ * 8.8.3: different bytes), and a tag of any encoding of the same rendering counts as current. Both ways a document
+ * is served (rendered through Jakarta REST, or from memory by {@link CachedDocumentRoutes}) write its headers here.
  */
 final class Documents {
 
@@ -25,6 +27,9 @@ final class Documents {
      * and a stale copy beats an error when this service is down.
      */
     static final String CACHE_CONTROL = "public, max-age=15, stale-if-error=86400";
+    // header values the router writes on every answer, encoded once
+    private static final CharSequence CACHE_CONTROL_VALUE = HttpHeaders.createOptimized(CACHE_CONTROL);
+    private static final CharSequence VARY_VALUE = HttpHeaders.createOptimized(jakarta.ws.rs.core.HttpHeaders.ACCEPT_ENCODING);
 
     private Documents() {
     }
@@ -46,29 +51,43 @@ final class Documents {
         Coding(String token) {
             this.token = token;
         }
+
+        /** The document's bytes in this coding. */
+        byte[] bytes(RenderedFeed document) {
+            return switch (this) {
+                case BROTLI -> document.brotli();
+                case GZIP -> document.gzip();
+                case IDENTITY -> document.body();
+            };
+        }
     }
 
     /** The document in the coding the request accepts, or 304 when the copy it holds is current. */
     static Response response(RenderedFeed document, DocumentRequest request) {
         Coding coding = coding(request.acceptEncoding(), document.brotli() != null);
-        Response.ResponseBuilder response;
-        if (notModified(document, request.ifNoneMatch(), request.ifModifiedSince())) {
-            response = Response.notModified();
-        } else {
-            response = Response.ok(switch (coding) {
-                case BROTLI -> document.brotli();
-                case GZIP -> document.gzip();
-                case IDENTITY -> document.body();
-            }).header(HttpHeaders.CONTENT_TYPE, document.mediaType());
+        boolean notModified = notModified(document, request.ifNoneMatch(), request.ifModifiedSince());
+        Response.ResponseBuilder response = notModified ? Response.notModified() : Response.ok(coding.bytes(document));
+        headers(document, coding, !notModified, (name, value) -> response.header(name.toString(), value.toString()));
+        return response.build();
+    }
+
+    /**
+     * Writes the headers of an answer with the document in coding: validators, Vary, caching and the security
+     * headers; with the body (not a 304) also its type and coding.
+     */
+    static void headers(RenderedFeed document, Coding coding, boolean withBody,
+            BiConsumer<CharSequence, CharSequence> header) {
+        header.accept(HttpHeaders.ETAG, etag(document, coding));
+        header.accept(HttpHeaders.VARY, VARY_VALUE);
+        header.accept(HttpHeaders.LAST_MODIFIED, document.lastModifiedHttp());
+        header.accept(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL_VALUE);
+        SecurityHeaders.write(document.mediaType(), header);
+        if (withBody) {
+            header.accept(HttpHeaders.CONTENT_TYPE, document.mediaType());
             if (coding.token != null) {
-                response.header(HttpHeaders.CONTENT_ENCODING, coding.token);
+                header.accept(HttpHeaders.CONTENT_ENCODING, coding.token);
             }
         }
-        return response.header(HttpHeaders.ETAG, etag(document, coding))
-                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
-                .header(HttpHeaders.LAST_MODIFIED, document.lastModifiedHttp())
-                .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
-                .build();
     }
 
     /** The ETag of one encoding: the rendering's tag, with the coding inside the quotes when compressed. */
