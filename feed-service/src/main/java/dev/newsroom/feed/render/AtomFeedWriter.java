@@ -42,7 +42,8 @@ final class AtomFeedWriter {
         if (page.description() != null) {
             feed.setSubtitle(textContent(page.description()));
         }
-        feed.setUpdated(date(page.updated()));
+        // RFC 4287 4.1.1: every feed has an updated
+        feed.setUpdated(date(page.updatedOrBuilt()));
         Generator generator = new Generator();
         generator.setValue(RssFeedWriter.GENERATOR);
         feed.setGenerator(generator);

@@ -9,7 +9,6 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -17,11 +16,12 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.core.util.Separators.Spacing;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
- * Writes JSON Feed 1.1 from a fixed Jackson model: the records below fix the key order, so equal pages give equal
- * bytes. The image's caption, credit and size travel in a "_media" extension object, which the spec lets readers
+ * Writes JSON Feed 1.1 from a fixed Jackson model: the records below fix the key order (their components', in snake
+ * case), so equal pages give equal bytes. The image's caption, credit and size travel in a "_media" extension object, which the spec lets readers
  * that do not know it ignore.
  */
 final class JsonFeedWriter {
@@ -35,6 +35,8 @@ final class JsonFeedWriter {
      */
     private final ObjectWriter writer = JsonMapper.builder()
             .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+            // the spec's keys are the records' components in snake case
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .build()
             .writer(new DefaultPrettyPrinter()
                     .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Spacing.AFTER))
@@ -74,56 +76,49 @@ final class JsonFeedWriter {
     }
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    @JsonPropertyOrder({"version", "title", "home_page_url", "feed_url", "description", "next_url", "language",
-            "hubs", "items"})
     record JsonDocument(
-            @JsonProperty("version") String version,
-            @JsonProperty("title") String title,
-            @JsonProperty("home_page_url") String homePageUrl,
-            @JsonProperty("feed_url") String feedUrl,
-            @JsonProperty("description") String description,
-            @JsonProperty("next_url") String nextUrl,
-            @JsonProperty("language") String language,
-            @JsonProperty("hubs") List<JsonHub> hubs,
+            String version,
+            String title,
+            String homePageUrl,
+            String feedUrl,
+            String description,
+            String nextUrl,
+            String language,
+            List<JsonHub> hubs,
             // items is required by the spec even when empty
-            @JsonProperty("items") @JsonInclude(JsonInclude.Include.ALWAYS) List<JsonItem> items) {
+            @JsonInclude(JsonInclude.Include.ALWAYS) List<JsonItem> items) {
     }
 
-    @JsonPropertyOrder({"type", "url"})
-    record JsonHub(@JsonProperty("type") String type, @JsonProperty("url") String url) {
+    record JsonHub(String type, String url) {
     }
 
-    @JsonPropertyOrder({"name"})
-    record JsonAuthor(@JsonProperty("name") String name) {
+    record JsonAuthor(String name) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    @JsonPropertyOrder({"id", "url", "title", "summary", "content_html", "content_text", "image", "date_published",
-            "date_modified", "tags", "authors", "language", "_media"})
     record JsonItem(
-            @JsonProperty("id") String id,
-            @JsonProperty("url") String url,
-            @JsonProperty("title") String title,
-            @JsonProperty("summary") String summary,
-            @JsonProperty("content_html") String contentHtml,
-            @JsonProperty("content_text") String contentText,
-            @JsonProperty("image") String image,
-            @JsonProperty("date_published") String datePublished,
-            @JsonProperty("date_modified") String dateModified,
-            @JsonProperty("tags") List<String> tags,
-            @JsonProperty("authors") List<JsonAuthor> authors,
-            @JsonProperty("language") String language,
+            String id,
+            String url,
+            String title,
+            String summary,
+            String contentHtml,
+            String contentText,
+            String image,
+            String datePublished,
+            String dateModified,
+            List<String> tags,
+            List<JsonAuthor> authors,
+            String language,
             @JsonProperty("_media") JsonMedia media) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"caption", "credit", "mime_type", "width", "height", "size_in_bytes"})
     record JsonMedia(
-            @JsonProperty("caption") String caption,
-            @JsonProperty("credit") String credit,
-            @JsonProperty("mime_type") String mimeType,
-            @JsonProperty("width") Integer width,
-            @JsonProperty("height") Integer height,
-            @JsonProperty("size_in_bytes") Long sizeInBytes) {
+            String caption,
+            String credit,
+            String mimeType,
+            Integer width,
+            Integer height,
+            Long sizeInBytes) {
     }
 }

@@ -42,7 +42,10 @@ final class RssFeedWriter {
         // description is required in RSS 2.0; an empty one is valid
         channel.setDescription(page.description() == null ? "" : text(page.description()));
         channel.setLanguage(text(page.language()));
-        channel.setLastBuildDate(date(page.updated()));
+        // optional in RSS 2.0: a feed with nothing in it has no date to give
+        if (page.updated() != null) {
+            channel.setLastBuildDate(date(page.updated()));
+        }
         channel.setDocs(DOCS);
         channel.setGenerator(GENERATOR);
 

@@ -23,42 +23,35 @@ public final class SitemapWriter {
     private static final String NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
     private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
 
-    /** One sitemap file the index lists, with the latest change among its addresses (null when unknown). */
-    public record Sitemap(URI location, Instant lastModified) {
-    }
-
-    /** One address of an archive sitemap. */
-    public record Entry(URI location, Instant lastModified) {
+    /**
+     * One address with the latest change behind it (null when unknown): a sitemap file the index lists, or a story
+     * of an archive sitemap.
+     */
+    public record Location(URI location, Instant lastModified) {
     }
 
     /** One story of the news sitemap. */
     public record NewsEntry(URI location, Instant published, String title, String language) {
     }
 
-    public byte[] index(List<Sitemap> sitemaps) {
-        return write(xml -> {
-            xml.writeStartElement("sitemapindex");
-            xml.writeDefaultNamespace(SITEMAP_NS);
-            for (Sitemap sitemap : sitemaps) {
-                xml.writeStartElement("sitemap");
-                element(xml, "loc", sitemap.location().toASCIIString());
-                if (sitemap.lastModified() != null) {
-                    element(xml, "lastmod", Dates.rfc3339(sitemap.lastModified()));
-                }
-                xml.writeEndElement();
-            }
-            xml.writeEndElement();
-        });
+    public byte[] index(List<Location> sitemaps) {
+        return locations("sitemapindex", "sitemap", sitemaps);
     }
 
-    public byte[] archive(List<Entry> entries) {
+    public byte[] archive(List<Location> stories) {
+        return locations("urlset", "url", stories);
+    }
+
+    private static byte[] locations(String root, String child, List<Location> locations) {
         return write(xml -> {
-            xml.writeStartElement("urlset");
+            xml.writeStartElement(root);
             xml.writeDefaultNamespace(SITEMAP_NS);
-            for (Entry entry : entries) {
-                xml.writeStartElement("url");
-                element(xml, "loc", entry.location().toASCIIString());
-                element(xml, "lastmod", Dates.rfc3339(entry.lastModified()));
+            for (Location location : locations) {
+                xml.writeStartElement(child);
+                element(xml, "loc", location.location().toASCIIString());
+                if (location.lastModified() != null) {
+                    element(xml, "lastmod", Dates.rfc3339(location.lastModified()));
+                }
                 xml.writeEndElement();
             }
             xml.writeEndElement();

@@ -101,10 +101,6 @@ public class FeedService {
                 .map(article -> new DeletedEntry(items.id(article), removedAt(article), items.link(article)))
                 .toList();
 
-        Instant updated = Stream.concat(feedItems.stream().map(FeedItem::updated), tombstones.stream()
-                .map(DeletedEntry::when)).filter(Objects::nonNull).max(Instant::compareTo)
-                .orElse(Instant.EPOCH).truncatedTo(ChronoUnit.SECONDS);
-
         String first = config.publicBaseUrl() + scope.path() + format.fileName();
         FeedPage feedPage = new FeedPage(first, title(scope), config.description(), config.language(),
                 URI.create(page == 1 ? first : first + "?page=" + page),
@@ -113,11 +109,11 @@ public class FeedService {
                 hasNext ? URI.create(first + "?page=" + (page + 1)) : null,
                 page > 1 ? URI.create(page == 2 ? first : first + "?page=" + (page - 1)) : null,
                 config.websubHub().map(URI::create).orElse(null),
-                updated, feedItems, tombstones);
+                null, now.truncatedTo(ChronoUnit.SECONDS), feedItems, tombstones);
         byte[] body = renderer.render(feedPage, format);
         // Last-Modified must move whenever the bytes do: also when an embargo ends, an asset's caption changes or
         // an item leaves the feed, none of which the entries' own update times show.
-        Instant lastModified = Stream.of(Stream.of(updated),
+        Instant lastModified = Stream.of(Stream.of(feedPage.updatedOrBuilt()),
                         found.stream().limit(size).map(StoredArticle::visibleFrom),
                         media.values().stream().map(MediaAssetSnapshot::updatedAt),
                         visible.lastRemoval(scope).stream())

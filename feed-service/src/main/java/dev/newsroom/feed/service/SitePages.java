@@ -187,15 +187,15 @@ public class SitePages {
     RenderedFeed renderSitemapIndex() {
         Instant now = clock.instant();
         String base = addresses.site(List.of()).baseUrl();
-        List<SitemapWriter.Sitemap> files = new ArrayList<>();
+        List<SitemapWriter.Location> files = new ArrayList<>();
         List<SitemapMonth> months = sitemapQueries.months(now);
         Instant latest = months.stream().map(SitemapMonth::lastModified).filter(Objects::nonNull)
                 .max(Instant::compareTo).orElse(null);
-        files.add(new SitemapWriter.Sitemap(URI.create(base + "/sitemaps/news.xml"), latest));
+        files.add(new SitemapWriter.Location(URI.create(base + "/sitemaps/news.xml"), latest));
         for (SitemapMonth month : months) {
             long pages = (month.stories() + config.sitemapPageSize() - 1) / config.sitemapPageSize();
             for (long page = 1; page <= pages; page++) {
-                files.add(new SitemapWriter.Sitemap(
+                files.add(new SitemapWriter.Location(
                         pageUri(URI.create(base + "/sitemaps/" + month.month() + ".xml"), (int) page),
                         month.lastModified()));
             }
@@ -224,7 +224,7 @@ public class SitePages {
         }
         Site site = addresses.site(List.of());
         byte[] body = sitemaps.archive(stories.stream()
-                .map(story -> new SitemapWriter.Entry(site.article(story.slug()), story.lastModified()))
+                .map(story -> new SitemapWriter.Location(site.article(story.slug()), story.lastModified()))
                 .toList());
         Instant lastModified = latest(Stream.concat(stories.stream().map(SitemapStory::lastModified),
                 visible.lastRemoval(FeedScope.ALL).stream()));

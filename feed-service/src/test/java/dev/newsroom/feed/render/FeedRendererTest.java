@@ -88,7 +88,7 @@ class FeedRendererTest {
     void atomWithoutTombstonesDeclaresNoTombstoneNamespace() {
         FeedPage page = FeedFixtures.page();
         FeedPage noDeletions = new FeedPage(page.id(), page.title(), page.description(), page.language(),
-                page.self(), page.alternate(), page.first(), page.next(), page.previous(), page.hub(), page.updated(),
+                page.self(), page.alternate(), page.first(), page.next(), page.previous(), page.hub(), page.updated(), page.built(),
                 page.items(), List.of());
 
         assertThat(new String(renderer.render(noDeletions, FeedFormat.ATOM), StandardCharsets.UTF_8))
@@ -167,11 +167,33 @@ class FeedRendererTest {
         assertThat(StrictXml.parse(renderer.render(empty, FeedFormat.RSS)).count("/rss/channel/title")).isEqualTo(1);
         assertThat(StrictXml.rome(renderer.render(empty, FeedFormat.RSS)).getEntries()).isEmpty();
         assertThat(StrictXml.rome(renderer.render(empty, FeedFormat.ATOM)).getEntries()).isEmpty();
-        // nothing to fall back on but the epoch: still a valid, stable date rather than the clock
-        FeedPage undated = new FeedPage(empty.id(), empty.title(), null, null, empty.self(), empty.alternate(), null,
-                null, null, null, null, List.of(), List.of());
-        assertThat(StrictXml.parse(renderer.render(undated, FeedFormat.ATOM)).text("/atom:feed/atom:updated"))
-                .isEqualTo("1970-01-01T00:00:00Z");
+    }
+
+    @Test
+    void aPageWithNothingInItClaimsNoDateButAtomsRequiredOneIsWhenItWasBuilt() throws Exception {
+        FeedPage empty = FeedFixtures.page(List.of());
+        FeedPage nothing = new FeedPage(empty.id(), empty.title(), null, null, empty.self(), empty.alternate(), null,
+                null, null, null, null, FeedFixtures.BUILT, List.of(), List.of());
+
+        assertThat(nothing.updated()).isNull();
+        StrictXml rss = StrictXml.parse(renderer.render(nothing, FeedFormat.RSS));
+        assertThat(rss.count("/rss/channel/lastBuildDate")).as("RSS lastBuildDate of an empty feed").isZero();
+        assertThat(StrictXml.parse(renderer.render(nothing, FeedFormat.ATOM)).text("/atom:feed/atom:updated"))
+                .isEqualTo("2025-03-04T12:30:00Z");
+        assertThat(new String(renderer.render(nothing, FeedFormat.JSON_FEED), StandardCharsets.UTF_8))
+                .doesNotContain("1970");
+    }
+
+    @Test
+    void anUndatedPageIsAsRecentAsItsNewestItemOrTombstone() {
+        FeedPage page = FeedFixtures.page();
+        FeedPage onlyItems = new FeedPage(page.id(), page.title(), null, null, page.self(), page.alternate(), null,
+                null, null, null, null, FeedFixtures.BUILT, page.items(), List.of());
+        FeedPage itemsAndTombstones = new FeedPage(page.id(), page.title(), null, null, page.self(),
+                page.alternate(), null, null, null, null, null, FeedFixtures.BUILT, page.items(), page.deleted());
+
+        assertThat(onlyItems.updated()).isEqualTo(FeedFixtures.UPDATED);
+        assertThat(itemsAndTombstones.updated()).isEqualTo(FeedFixtures.DELETED_AT);
     }
 
     private String hostileContent(FeedFormat format) throws Exception {

@@ -43,6 +43,11 @@ class JsonFeedWriterTest {
     void itemCarriesEveryField() throws Exception {
         JsonNode item = render(FeedFixtures.page()).path("items").get(0);
 
+        assertThat(item.properties()).extracting(java.util.Map.Entry::getKey).containsExactly("id", "url", "title",
+                "summary", "content_html", "image", "date_published", "date_modified", "tags", "authors", "language",
+                "_media");
+        assertThat(item.path("_media").properties()).extracting(java.util.Map.Entry::getKey).containsExactly(
+                "caption", "credit", "mime_type", "width", "height", "size_in_bytes");
         assertThat(item.path("id").asText()).isEqualTo("urn:uuid:3f2a8c1e-0000-4000-8000-000000000001");
         assertThat(item.path("url").asText()).isEqualTo(BASE + "/articles/harbour-reopens");
         assertThat(item.path("title").asText()).isEqualTo("Harbour reopens after storm");
@@ -65,7 +70,7 @@ class JsonFeedWriterTest {
     void absentValuesAreLeftOutRatherThanNull() throws Exception {
         FeedPage page = FeedFixtures.page();
         FeedPage last = new FeedPage(page.id(), page.title(), null, null, page.self(), page.alternate(), null, null,
-                null, null, page.updated(), List.of(FeedFixtures.hostile()), List.of());
+                null, null, page.updated(), page.built(), List.of(FeedFixtures.hostile()), List.of());
         JsonNode feed = render(last);
         JsonNode item = feed.path("items").get(0);
 

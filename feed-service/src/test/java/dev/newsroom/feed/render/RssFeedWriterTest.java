@@ -136,7 +136,7 @@ class RssFeedWriterTest {
     void lastPageWithoutHubHasOnlySelfAndFirst() throws Exception {
         FeedPage page = FeedFixtures.page();
         FeedPage last = new FeedPage(page.id(), page.title(), null, null, page.self(), page.alternate(), page.first(),
-                null, page.previous(), null, page.updated(), List.of(FeedFixtures.article()), List.of());
+                null, page.previous(), null, page.updated(), page.built(), List.of(FeedFixtures.article()), List.of());
         StrictXml xml = StrictXml.parse(renderer.render(last, FeedFormat.RSS));
 
         assertThat(xml.texts("/rss/channel/atom:link/@rel")).containsExactly("self", "first", "previous");

@@ -16,8 +16,8 @@ class SitemapWriterTest {
     @Test
     void indexListsTheSitemapFiles() throws Exception {
         StrictXml xml = StrictXml.parse(writer.index(List.of(
-                new SitemapWriter.Sitemap(URI.create("https://news.example.org/sitemaps/news.xml"), null),
-                new SitemapWriter.Sitemap(URI.create("https://news.example.org/sitemaps/2025-03.xml?page=2&x=1"),
+                new SitemapWriter.Location(URI.create("https://news.example.org/sitemaps/news.xml"), null),
+                new SitemapWriter.Location(URI.create("https://news.example.org/sitemaps/2025-03.xml?page=2&x=1"),
                         WHEN))));
 
         assertThat(xml.texts("/sm:sitemapindex/sm:sitemap/sm:loc")).containsExactly(
