@@ -123,10 +123,10 @@ public class SiteResource {
 
     /** People get a page to read, programs the problem they can parse. */
     private Response missing(DocumentRequest request, MissingPage missing) {
+        int status = missing.withdrawn() ? 410 : 404;
         if (!ReaderErrorPages.wantsHtml(request.accept())) {
-            throw new ProblemException(missing.status(), missing.status() == 410 ? "Gone" : "Not found",
-                    missing.getMessage());
+            throw new ProblemException(status, missing.withdrawn() ? "Gone" : "Not found", missing.getMessage());
         }
-        return errorPages.page(missing.status());
+        return errorPages.page(status);
     }
 }

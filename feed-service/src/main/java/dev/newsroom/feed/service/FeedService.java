@@ -28,7 +28,7 @@ import dev.newsroom.feed.render.FeedPage;
 import dev.newsroom.feed.render.FeedRenderer;
 import dev.newsroom.feed.repository.VisibleArticles;
 import dev.newsroom.feed.repository.VisibleArticles.StoredArticle;
-import dev.newsroom.problem.ProblemException;
+import dev.newsroom.problem.Refusal;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -83,7 +83,7 @@ public class FeedService {
         List<StoredArticle> found = visible.page(scope, now, (page - 1) * size, size + 1);
         if (found.isEmpty() && scope.kind() != FeedScope.Kind.ALL && !visible.everShown(scope, now)) {
             // not rendered and not cached: an unknown section or tag costs no memory, however many are asked for
-            throw ProblemException.notFound("the " + scope.kind().name().toLowerCase(Locale.ROOT) + " '"
+            throw Refusal.notFound("the " + scope.kind().name().toLowerCase(Locale.ROOT) + " '"
                     + scope.value() + "'");
         }
         boolean hasNext = found.size() > size;

@@ -1,16 +1,24 @@
 package dev.newsroom.feed.service;
 
-/** A page that is not there (404: unknown, not yet visible, past the last page) or no longer there (410: withdrawn). */
+/** A page that is not there (unknown, not yet visible, past the last page) or no longer there (withdrawn). */
 public class MissingPage extends RuntimeException {
 
-    private final int status;
+    private final boolean withdrawn;
 
-    public MissingPage(int status, String message) {
+    private MissingPage(boolean withdrawn, String message) {
         super(message, null, false, false);
-        this.status = status;
+        this.withdrawn = withdrawn;
     }
 
-    public int status() {
-        return status;
+    public static MissingPage unknown(String message) {
+        return new MissingPage(false, message);
+    }
+
+    public static MissingPage withdrawn(String message) {
+        return new MissingPage(true, message);
+    }
+
+    public boolean withdrawn() {
+        return withdrawn;
     }
 }

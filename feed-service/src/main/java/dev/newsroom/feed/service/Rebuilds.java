@@ -11,7 +11,7 @@ import dev.newsroom.feed.messaging.TopicReplay;
 import dev.newsroom.feed.repository.ReadModelWriter;
 import dev.newsroom.feed.repository.RebuildLog;
 import dev.newsroom.feed.Rebuild;
-import dev.newsroom.problem.ProblemException;
+import dev.newsroom.problem.Refusal;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
@@ -56,7 +56,7 @@ public class Rebuilds {
     public Rebuild start() {
         Instant now = clock.instant();
         Rebuild rebuild = QuarkusTransaction.requiringNew().call(() -> log.begin(now, now.minus(ABANDONED_AFTER)))
-                .orElseThrow(() -> new ProblemException(409, "Rebuild running",
+                .orElseThrow(() -> Refusal.wrongState(
                         "a rebuild of the read model is running already: follow it at /admin/rebuild"));
         Log.infof("rebuilding the read model from the topics (generation %d)", rebuild.generation());
         runner.execute(() -> run(rebuild.generation()));

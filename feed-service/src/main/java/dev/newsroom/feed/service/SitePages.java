@@ -118,7 +118,7 @@ public class SitePages {
         int size = config.pageSize();
         List<StoredArticle> found = visible.page(scope, now, (page - 1) * size, size + 1);
         if (found.isEmpty() && (page > 1 || scope.kind() != FeedScope.Kind.ALL)) {
-            throw new MissingPage(404, page > 1 ? "there is no page " + page + " here"
+            throw MissingPage.unknown(page > 1 ? "there is no page " + page + " here"
                     : "there are no stories " + (scope.kind() == FeedScope.Kind.SECTION ? "in section '"
                     : "tagged '") + scope.value() + "'");
         }
@@ -168,11 +168,11 @@ public class SitePages {
         Instant now = clock.instant();
         StoredArticle stored = visible.bySlug(slug).orElse(null);
         if (stored != null && "UNPUBLISHED".equals(stored.status())) {
-            throw new MissingPage(410, "this story has been withdrawn");
+            throw MissingPage.withdrawn("this story has been withdrawn");
         }
         if (stored == null || !"PUBLISHED".equals(stored.status()) || stored.visibleFrom() == null
                 || stored.visibleFrom().isAfter(now)) {
-            throw new MissingPage(404, "there is no story at this address");
+            throw MissingPage.unknown("there is no story at this address");
         }
         ArticleSnapshot article = stored.snapshot();
         MediaAssetSnapshot lead = leadAsset(article, media(List.of(article)));
@@ -212,7 +212,7 @@ public class SitePages {
         try {
             yearMonth = YearMonth.parse(month);
         } catch (DateTimeParseException e) {
-            throw new MissingPage(404, "sitemaps are named by month, as 2025-03.xml");
+            throw MissingPage.unknown("sitemaps are named by month, as 2025-03.xml");
         }
         Instant now = clock.instant();
         Instant from = yearMonth.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
@@ -220,7 +220,7 @@ public class SitePages {
         int size = config.sitemapPageSize();
         List<SitemapStory> stories = sitemapQueries.stories(from, to, now, (page - 1) * size, size);
         if (stories.isEmpty()) {
-            throw new MissingPage(404, "no stories of " + month + (page > 1 ? " on page " + page : ""));
+            throw MissingPage.unknown("no stories of " + month + (page > 1 ? " on page " + page : ""));
         }
         Site site = addresses.site(List.of());
         byte[] body = sitemaps.archive(stories.stream()
