@@ -33,7 +33,7 @@ public record ArticleSnapshot(
         Instant scheduledAt,
         Instant embargoUntil,
         String correction,
-        String unpublishReason) {
+        String unpublishReason) implements AggregateSnapshot {
 
     /** A by-line. */
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -22,7 +22,7 @@ public record MediaAssetSnapshot(
         long revision,
         boolean deleted,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt) implements AggregateSnapshot {
 
     /** One deliverable size of the asset: its absolute public URL, pixel size, type and length in bytes. */
     @JsonIgnoreProperties(ignoreUnknown = true)

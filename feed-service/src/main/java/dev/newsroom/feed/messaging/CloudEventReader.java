@@ -1,5 +1,7 @@
 package dev.newsroom.feed.messaging;
 
+import java.util.function.Function;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,19 +29,20 @@ public class CloudEventReader {
     }
 
     public ReadModelEvent article(ConsumerRecord<String, String> record) {
-        var event = CloudEventRecord.read(record, ArticleSnapshot.class, json);
-        var article = new ReadModelEvent.Article(event.type(ArticleEventType::fromCloudEventType), event.data(),
-                event.time());
-        requireKey(record, article);
-        return article;
+        return read(record, ArticleSnapshot.class, event -> new ReadModelEvent.Article(
+                event.type(ArticleEventType::fromCloudEventType), event.data(), event.time()));
     }
 
     public ReadModelEvent media(ConsumerRecord<String, String> record) {
-        var event = CloudEventRecord.read(record, MediaAssetSnapshot.class, json);
-        var media = new ReadModelEvent.Media(event.type(MediaEventType::fromCloudEventType), event.data(),
-                event.time());
-        requireKey(record, media);
-        return media;
+        return read(record, MediaAssetSnapshot.class, event -> new ReadModelEvent.Media(
+                event.type(MediaEventType::fromCloudEventType), event.data(), event.time()));
+    }
+
+    private <T> ReadModelEvent read(ConsumerRecord<String, String> record, Class<T> dataType,
+            Function<CloudEventRecord<T>, ReadModelEvent> understand) {
+        ReadModelEvent event = understand.apply(CloudEventRecord.read(record, dataType, json));
+        requireKey(record, event);
+        return event;
     }
 
     /** The key orders a topic per aggregate; an event filed under another key could overtake or be overtaken. */

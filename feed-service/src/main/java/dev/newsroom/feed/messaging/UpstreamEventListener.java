@@ -1,12 +1,14 @@
 package dev.newsroom.feed.messaging;
 
 import java.util.List;
+import java.util.function.Function;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import dev.newsroom.events.Topics;
+import dev.newsroom.feed.service.ReadModelEvent;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,15 +36,20 @@ public class UpstreamEventListener {
     @Blocking
     public void onArticleEvents(ConsumerRecords<String, String> records,
             IncomingKafkaRecordBatchMetadata<String, String> batch) {
-        List<ConsumerRecord<String, String>> inOrder = EventIntake.inOrder(records);
-        span.around(Topics.ARTICLES, inOrder, batch, () -> intake.take(inOrder, reader::article));
+        take(Topics.ARTICLES, records, batch, reader::article);
     }
 
     @Incoming("media")
     @Blocking
     public void onMediaEvents(ConsumerRecords<String, String> records,
             IncomingKafkaRecordBatchMetadata<String, String> batch) {
+        take(Topics.MEDIA, records, batch, reader::media);
+    }
+
+    private void take(String topic, ConsumerRecords<String, String> records,
+            IncomingKafkaRecordBatchMetadata<String, String> batch,
+            Function<ConsumerRecord<String, String>, ReadModelEvent> decoder) {
         List<ConsumerRecord<String, String>> inOrder = EventIntake.inOrder(records);
-        span.around(Topics.MEDIA, inOrder, batch, () -> intake.take(inOrder, reader::media));
+        span.around(topic, inOrder, batch, () -> intake.take(inOrder, decoder));
     }
 }

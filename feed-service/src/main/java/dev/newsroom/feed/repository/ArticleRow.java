@@ -11,5 +11,5 @@ import java.util.UUID;
  */
 public record ArticleRow(UUID id, long revision, String slug, String status, String section, List<String> tags,
         UUID leadMediaId, Instant visibleFrom, Instant heldUntil, Instant publishedAt, Instant updatedAt,
-        Instant removedAt, String snapshotJson) {
+        Instant removedAt, String snapshotJson) implements ReadModelRow {
 }

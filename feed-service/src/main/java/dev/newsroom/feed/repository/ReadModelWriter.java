@@ -1,6 +1,7 @@
 package dev.newsroom.feed.repository;
 
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -53,54 +54,52 @@ public class ReadModelWriter {
 
     /** Upserts the rows in one JDBC batch, in order; element i is true when row i changed the read model. */
     public boolean[] upsertArticles(List<ArticleRow> rows, WriteMode mode) {
-        if (rows.isEmpty()) {
-            return new boolean[0];
-        }
-        String sql = mode.isRebuild() ? ARTICLE_UPSERT.formatted("?", REBUILDING)
-                : ARTICLE_UPSERT.formatted(CURRENT_GENERATION, NEWER);
-        return session().doReturningWork(connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement(sql)) {
-                for (ArticleRow row : rows) {
-                    upsert.setObject(1, row.id());
-                    upsert.setLong(2, row.revision());
-                    upsert.setString(3, row.slug());
-                    upsert.setString(4, row.status());
-                    upsert.setString(5, row.section());
-                    upsert.setArray(6, connection.createArrayOf("text",
-                            row.tags() == null ? new String[0] : row.tags().toArray(String[]::new)));
-                    upsert.setObject(7, row.leadMediaId());
-                    upsert.setObject(8, offset(row.visibleFrom()));
-                    upsert.setObject(9, offset(row.heldUntil()));
-                    upsert.setObject(10, offset(row.publishedAt()));
-                    upsert.setObject(11, offset(row.updatedAt()));
-                    upsert.setObject(12, offset(row.removedAt()));
-                    upsert.setString(13, row.snapshotJson());
-                    if (mode.isRebuild()) {
-                        upsert.setLong(14, mode.rebuildGeneration());
-                    }
-                    upsert.addBatch();
-                }
-                return changed(upsert.executeBatch());
-            }
+        return upsert(ARTICLE_UPSERT, rows, mode, (upsert, row) -> {
+            upsert.setString(3, row.slug());
+            upsert.setString(4, row.status());
+            upsert.setString(5, row.section());
+            upsert.setArray(6, upsert.getConnection().createArrayOf("text",
+                    row.tags() == null ? new String[0] : row.tags().toArray(String[]::new)));
+            upsert.setObject(7, row.leadMediaId());
+            upsert.setObject(8, offset(row.visibleFrom()));
+            upsert.setObject(9, offset(row.heldUntil()));
+            upsert.setObject(10, offset(row.publishedAt()));
+            upsert.setObject(11, offset(row.updatedAt()));
+            upsert.setObject(12, offset(row.removedAt()));
+            return 13;
         });
     }
 
     /** Upserts the assets in one JDBC batch, in order; element i is true when row i changed the read model. */
     public boolean[] upsertMedia(List<MediaRow> rows, WriteMode mode) {
+        return upsert(MEDIA_UPSERT, rows, mode, (upsert, row) -> {
+            upsert.setBoolean(3, row.deleted());
+            return 4;
+        });
+    }
+
+    /** Sets a row's own columns, from the third, and answers the index of the snapshot parameter that follows. */
+    private interface OwnColumns<R> {
+        int set(PreparedStatement upsert, R row) throws SQLException;
+    }
+
+    /** An upsert binds id, revision, the row's own columns, the snapshot and, in a rebuild, the generation. */
+    private <R extends ReadModelRow> boolean[] upsert(String template, List<R> rows, WriteMode mode,
+            OwnColumns<R> ownColumns) {
         if (rows.isEmpty()) {
             return new boolean[0];
         }
-        String sql = mode.isRebuild() ? MEDIA_UPSERT.formatted("?", REBUILDING)
-                : MEDIA_UPSERT.formatted(CURRENT_GENERATION, NEWER);
+        String sql = mode.isRebuild() ? template.formatted("?", REBUILDING)
+                : template.formatted(CURRENT_GENERATION, NEWER);
         return session().doReturningWork(connection -> {
             try (PreparedStatement upsert = connection.prepareStatement(sql)) {
-                for (MediaRow row : rows) {
+                for (R row : rows) {
                     upsert.setObject(1, row.id());
                     upsert.setLong(2, row.revision());
-                    upsert.setBoolean(3, row.deleted());
-                    upsert.setString(4, row.snapshotJson());
+                    int snapshot = ownColumns.set(upsert, row);
+                    upsert.setString(snapshot, row.snapshotJson());
                     if (mode.isRebuild()) {
-                        upsert.setLong(5, mode.rebuildGeneration());
+                        upsert.setLong(snapshot + 1, mode.rebuildGeneration());
                     }
                     upsert.addBatch();
                 }

@@ -3,12 +3,14 @@ package dev.newsroom.feed.repository;
 import static dev.newsroom.feed.repository.SqlValues.instant;
 import static dev.newsroom.feed.repository.SqlValues.timestamp;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -78,13 +80,17 @@ public class VisibleArticles {
         return read(query.getResultList(), ArticleSnapshot.class);
     }
 
-    /** The earliest time after {@code now} at which a held-back article becomes visible, if any. */
-    public Optional<Instant> nextVisibleAfter(Instant now) {
+    /**
+     * Until when what is visible at {@code now} stays so by itself: the next end of an embargo or schedule, or
+     * {@code now + maxAge} when that comes first.
+     */
+    public Instant unchangedUntil(Instant now, Duration maxAge) {
         Object next = entities.createNativeQuery(
                 "SELECT min(held_until) FROM feed_article WHERE status = 'PUBLISHED' AND held_until > :now")
                 .setParameter("now", timestamp(now))
                 .getSingleResult();
-        return Optional.ofNullable(next).map(SqlValues::instant);
+        Instant latest = now.plus(maxAge);
+        return Optional.ofNullable(next).map(SqlValues::instant).filter(held -> held.isBefore(latest)).orElse(latest);
     }
 
     /** When the latest article of a scope was taken down, for Last-Modified: a feed changes when an item leaves it. */
@@ -127,7 +133,10 @@ public class VisibleArticles {
         return Optional.of(stored(rows).get(0));
     }
 
-    public Map<UUID, MediaAssetSnapshot> media(Collection<UUID> ids) {
+    /** The assets of the articles' lead images, by id; deleted ones are left out. */
+    public Map<UUID, MediaAssetSnapshot> leadImages(Collection<ArticleSnapshot> articles) {
+        List<UUID> ids = articles.stream().map(ArticleSnapshot::leadImage).filter(Objects::nonNull)
+                .map(ArticleSnapshot.LeadImage::mediaId).filter(Objects::nonNull).distinct().toList();
         Map<UUID, MediaAssetSnapshot> found = new HashMap<>();
         if (ids.isEmpty()) {
             return found;

@@ -12,7 +12,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -89,9 +88,7 @@ public class FeedService {
         boolean hasNext = found.size() > size;
         List<ArticleSnapshot> shown = (hasNext ? found.subList(0, size) : found).stream()
                 .map(StoredArticle::snapshot).toList();
-        Map<UUID, MediaAssetSnapshot> media = visible.media(shown.stream()
-                .map(ArticleSnapshot::leadImage).filter(Objects::nonNull)
-                .map(ArticleSnapshot.LeadImage::mediaId).filter(Objects::nonNull).distinct().toList());
+        Map<UUID, MediaAssetSnapshot> media = visible.leadImages(shown);
         List<FeedItem> feedItems = shown.stream().map(article -> items.toItem(article, media)).toList();
 
         List<ArticleSnapshot> removed = format == FeedFormat.ATOM && page == 1
@@ -113,17 +110,13 @@ public class FeedService {
         byte[] body = renderer.render(feedPage, format);
         // Last-Modified must move whenever the bytes do: also when an embargo ends, an asset's caption changes or
         // an item leaves the feed, none of which the entries' own update times show.
-        Instant lastModified = Stream.of(Stream.of(feedPage.updatedOrBuilt()),
+        Instant lastModified = RenderedFeed.lastModified(Stream.of(Stream.of(feedPage.updatedOrBuilt()),
                         found.stream().limit(size).map(StoredArticle::visibleFrom),
                         media.values().stream().map(MediaAssetSnapshot::updatedAt),
                         visible.lastRemoval(scope).stream())
-                .flatMap(times -> times)
-                .filter(Objects::nonNull)
-                .max(Instant::compareTo).orElse(Instant.EPOCH)
-                .truncatedTo(ChronoUnit.SECONDS);
+                .flatMap(times -> times));
         // an embargo that ends sooner than the cache would expire changes the feed then
-        Instant maxAge = now.plus(config.cacheMaxAge());
-        Instant expires = visible.nextVisibleAfter(now).filter(next -> next.isBefore(maxAge)).orElse(maxAge);
+        Instant expires = visible.unchangedUntil(now, config.cacheMaxAge());
         return new RenderedFeed(body, format.mediaType() + "; charset=utf-8", etag(body), lastModified, expires);
     }
 

@@ -3,6 +3,7 @@ package dev.newsroom.feed.service;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.newsroom.events.AggregateSnapshot;
 import dev.newsroom.events.ArticleEventType;
 import dev.newsroom.events.ArticleSnapshot;
 import dev.newsroom.events.MalformedEventException;
@@ -12,63 +13,51 @@ import dev.newsroom.events.MediaEventType;
 /** An event from the topics, understood and checked, ready to apply to the read model. */
 public sealed interface ReadModelEvent {
 
-    UUID id();
-
-    long revision();
+    /** The state the event carries, checked to have an id and a revision. */
+    AggregateSnapshot snapshot();
 
     /** The CloudEvent's time: when the change happened upstream. */
     Instant time();
 
+    default UUID id() {
+        return snapshot().id();
+    }
+
+    default long revision() {
+        return snapshot().revision();
+    }
+
     /** Something happened to an article. */
-    record Article(ArticleEventType type, ArticleSnapshot article, Instant time) implements ReadModelEvent {
+    record Article(ArticleEventType type, ArticleSnapshot snapshot, Instant time) implements ReadModelEvent {
 
         public Article {
-            if (article == null || article.id() == null) {
-                throw new MalformedEventException("article event without an article id");
+            requireIdentity(snapshot, "article");
+            if (snapshot.slug() == null || snapshot.slug().isBlank() || snapshot.section() == null
+                    || snapshot.section().isBlank() || snapshot.headline() == null) {
+                throw new MalformedEventException("article event " + snapshot.id()
+                        + " lacks slug, section or headline");
             }
-            if (article.slug() == null || article.slug().isBlank() || article.section() == null
-                    || article.section().isBlank() || article.headline() == null) {
-                throw new MalformedEventException("article event " + article.id() + " lacks slug, section or headline");
+            if (snapshot.updatedAt() == null) {
+                throw new MalformedEventException("article event " + snapshot.id() + " has no updatedAt");
             }
-            if (article.revision() < 1) {
-                throw new MalformedEventException("article event " + article.id() + " has no revision");
-            }
-            if (article.updatedAt() == null) {
-                throw new MalformedEventException("article event " + article.id() + " has no updatedAt");
-            }
-        }
-
-        @Override
-        public UUID id() {
-            return article.id();
-        }
-
-        @Override
-        public long revision() {
-            return article.revision();
         }
     }
 
     /** Something happened to an image asset. */
-    record Media(MediaEventType type, MediaAssetSnapshot asset, Instant time) implements ReadModelEvent {
+    record Media(MediaEventType type, MediaAssetSnapshot snapshot, Instant time) implements ReadModelEvent {
 
         public Media {
-            if (asset == null || asset.id() == null) {
-                throw new MalformedEventException("media event without an asset id");
-            }
-            if (asset.revision() < 1) {
-                throw new MalformedEventException("media event " + asset.id() + " has no revision");
-            }
+            requireIdentity(snapshot, "media");
         }
+    }
 
-        @Override
-        public UUID id() {
-            return asset.id();
+    /** An event is applied by its aggregate's id and revision: without them it could not be ordered or deduplicated. */
+    private static void requireIdentity(AggregateSnapshot snapshot, String kind) {
+        if (snapshot == null || snapshot.id() == null) {
+            throw new MalformedEventException(kind + " event without an id");
         }
-
-        @Override
-        public long revision() {
-            return asset.revision();
+        if (snapshot.revision() < 1) {
+            throw new MalformedEventException(kind + " event " + snapshot.id() + " has no revision");
         }
     }
 }

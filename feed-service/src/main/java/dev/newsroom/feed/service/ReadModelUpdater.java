@@ -162,7 +162,7 @@ public class ReadModelUpdater {
     }
 
     private ArticleRow row(ReadModelEvent.Article event, Instant now) {
-        ArticleSnapshot article = event.article();
+        ArticleSnapshot article = event.snapshot();
         boolean unpublished = event.type() == ArticleEventType.UNPUBLISHED || "UNPUBLISHED".equals(article.status());
         boolean published = !unpublished && "PUBLISHED".equals(article.status());
         // A held-back article that readers have seen before is gone for them, exactly as an unpublished one.
@@ -184,7 +184,7 @@ public class ReadModelUpdater {
     }
 
     private MediaRow row(ReadModelEvent.Media event) {
-        MediaAssetSnapshot asset = event.asset();
+        MediaAssetSnapshot asset = event.snapshot();
         boolean deleted = event.type() == MediaEventType.DELETED || asset.deleted();
         MediaAssetSnapshot stored = deleted == asset.deleted() ? asset
                 : new MediaAssetSnapshot(asset.id(), asset.caption(), asset.credit(), asset.byline(), asset.altText(),

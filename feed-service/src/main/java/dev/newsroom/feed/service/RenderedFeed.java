@@ -3,7 +3,10 @@ package dev.newsroom.feed.service;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * A rendered document (feed, page, sitemap) ready to serve: its bytes, also gzip- and brotli-compressed (brotli null
@@ -22,6 +25,12 @@ public record RenderedFeed(byte[] body, byte[] gzip, byte[] brotli, String media
     public RenderedFeed(byte[] body, String mediaType, String etag, Instant lastModified, Instant expires) {
         this(body, Compression.gzip(body), Compression.brotli(body), mediaType, etag, lastModified,
                 HTTP_DATE.format(lastModified), expires);
+    }
+
+    /** The latest of times to the second, as Last-Modified carries it; the epoch when there is none. */
+    static Instant lastModified(Stream<Instant> times) {
+        return times.filter(Objects::nonNull).max(Instant::compareTo).orElse(Instant.EPOCH)
+                .truncatedTo(ChronoUnit.SECONDS);
     }
 
     boolean fresh(long nowMillis) {

@@ -124,7 +124,7 @@ public class SitePages {
         }
         boolean hasNext = found.size() > size;
         List<StoredArticle> shown = hasNext ? found.subList(0, size) : found;
-        Map<UUID, MediaAssetSnapshot> media = media(shown.stream().map(StoredArticle::snapshot).toList());
+        Map<UUID, MediaAssetSnapshot> media = visible.leadImages(shown.stream().map(StoredArticle::snapshot).toList());
         Site site = addresses.site(visible.visibleSections(now));
         URI first = addresses.page(scope);
         String heading;
@@ -155,7 +155,7 @@ public class SitePages {
                 page > 1 ? pageUri(first, page - 1) : null, hasNext ? pageUri(first, page + 1) : null,
                 scope.kind() == FeedScope.Kind.ALL && page == 1);
         byte[] body = listings.render(listing, site).getBytes(StandardCharsets.UTF_8);
-        Instant lastModified = latest(Stream.of(
+        Instant lastModified = RenderedFeed.lastModified(Stream.of(
                 shown.stream().map(StoredArticle::visibleFrom),
                 shown.stream().map(stored -> stored.snapshot().updatedAt()),
                 media.values().stream().map(MediaAssetSnapshot::updatedAt),
@@ -175,10 +175,10 @@ public class SitePages {
             throw MissingPage.unknown("there is no story at this address");
         }
         ArticleSnapshot article = stored.snapshot();
-        MediaAssetSnapshot lead = leadAsset(article, media(List.of(article)));
+        MediaAssetSnapshot lead = leadAsset(article, visible.leadImages(List.of(article)));
         Site site = addresses.site(visible.visibleSections(now));
         byte[] body = articles.render(article, lead, site).getBytes(StandardCharsets.UTF_8);
-        Instant lastModified = latest(Stream.of(stored.visibleFrom(), article.updatedAt(),
+        Instant lastModified = RenderedFeed.lastModified(Stream.of(stored.visibleFrom(), article.updatedAt(),
                 lead == null ? null : lead.updatedAt()));
         return new RenderedFeed(body, HTML, FeedService.etag(body), lastModified, expires(now));
     }
@@ -201,7 +201,7 @@ public class SitePages {
             }
         }
         byte[] body = sitemaps.index(files);
-        Instant lastModified = latest(Stream.concat(Stream.of(latest),
+        Instant lastModified = RenderedFeed.lastModified(Stream.concat(Stream.of(latest),
                 visible.lastRemoval(FeedScope.ALL).stream()));
         return new RenderedFeed(body, XML, FeedService.etag(body), lastModified, expires(now));
     }
@@ -226,7 +226,7 @@ public class SitePages {
         byte[] body = sitemaps.archive(stories.stream()
                 .map(story -> new SitemapWriter.Location(site.article(story.slug()), story.lastModified()))
                 .toList());
-        Instant lastModified = latest(Stream.concat(stories.stream().map(SitemapStory::lastModified),
+        Instant lastModified = RenderedFeed.lastModified(Stream.concat(stories.stream().map(SitemapStory::lastModified),
                 visible.lastRemoval(FeedScope.ALL).stream()));
         return new RenderedFeed(body, XML, FeedService.etag(body), lastModified, expires(now));
     }
@@ -241,7 +241,7 @@ public class SitePages {
                 .map(story -> new SitemapWriter.NewsEntry(site.article(story.slug()), story.published(),
                         story.headline(), story.language()))
                 .toList());
-        Instant lastModified = latest(Stream.concat(stories.stream().map(SitemapStory::lastModified),
+        Instant lastModified = RenderedFeed.lastModified(Stream.concat(stories.stream().map(SitemapStory::lastModified),
                 visible.lastRemoval(FeedScope.ALL).stream()));
         // the oldest story leaves the news sitemap two days after it was published
         Instant leaves = stories.isEmpty() ? null
@@ -251,12 +251,6 @@ public class SitePages {
                 leaves != null && leaves.isBefore(expires) ? leaves : expires);
     }
 
-    private Map<UUID, MediaAssetSnapshot> media(List<ArticleSnapshot> shown) {
-        return visible.media(shown.stream()
-                .map(ArticleSnapshot::leadImage).filter(Objects::nonNull)
-                .map(ArticleSnapshot.LeadImage::mediaId).filter(Objects::nonNull).distinct().toList());
-    }
-
     private static MediaAssetSnapshot leadAsset(ArticleSnapshot article, Map<UUID, MediaAssetSnapshot> media) {
         return article.leadImage() == null || article.leadImage().mediaId() == null ? null
                 : media.get(article.leadImage().mediaId());
@@ -264,16 +258,10 @@ public class SitePages {
 
     /** An embargo that ends sooner than the cache would expire changes the pages then. */
     private Instant expires(Instant now) {
-        Instant maxAge = now.plus(feedConfig.cacheMaxAge());
-        return visible.nextVisibleAfter(now).filter(next -> next.isBefore(maxAge)).orElse(maxAge);
+        return visible.unchangedUntil(now, feedConfig.cacheMaxAge());
     }
 
     private static URI pageUri(URI first, int page) {
         return page == 1 ? first : URI.create(first.toASCIIString() + "?page=" + page);
-    }
-
-    private static Instant latest(Stream<Instant> times) {
-        return times.filter(Objects::nonNull).max(Instant::compareTo).orElse(Instant.EPOCH)
-                .truncatedTo(ChronoUnit.SECONDS);
     }
 }

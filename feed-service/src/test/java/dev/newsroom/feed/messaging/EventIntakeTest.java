@@ -44,7 +44,7 @@ class EventIntakeTest {
             if (!failures.isEmpty()) {
                 throw failures.remove(0);
             }
-            if (events.stream().anyMatch(event -> ((ReadModelEvent.Article) event).article().headline()
+            if (events.stream().anyMatch(event -> ((ReadModelEvent.Article) event).snapshot().headline()
                     .contains("too long for the database"))) {
                 throw new IllegalStateException("insert failed", new SQLException("value too long", "22001"));
             }
