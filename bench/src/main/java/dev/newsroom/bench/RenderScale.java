@@ -12,11 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * Rendering cost against the size of the read model: the same feed pages are rendered with 100 articles stored and
  * then with 100,000, each render forced by dropping the service's rendered feeds (a NOTIFY, as another replica
  * would send) before the GET. Reports the client-side time of those GETs and the server-side render timer.
  */
+@RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 public final class RenderScale {
 
     /** Every page holds 50 items at every size (see Events.section and Events.firstTag). */
@@ -25,10 +29,6 @@ public final class RenderScale {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final List<String> paths;
-
-    private RenderScale(List<String> paths) {
-        this.paths = paths;
-    }
 
     public static void main(String[] argv) throws Exception {
         Args args = new Args(argv);

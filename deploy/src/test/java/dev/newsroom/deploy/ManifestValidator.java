@@ -37,6 +37,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * Validates rendered objects offline against the schemas of the APIs they belong to.
  *
@@ -51,6 +54,7 @@ import java.util.Set;
  * CRD schemas are checked strictly, as {@code kubectl apply} does by default: a field the schema does
  * not declare is an error unless the schema says x-kubernetes-preserve-unknown-fields.
  */
+@RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 final class ManifestValidator {
 
     private static final ObjectMapper JSON_MAPPER = new ObjectMapper();
@@ -71,10 +75,6 @@ final class ManifestValidator {
     private static ManifestValidator shared;
 
     private final Map<String, JsonSchema> customResources;
-
-    private ManifestValidator(Map<String, JsonSchema> customResources) {
-        this.customResources = customResources;
-    }
 
     static synchronized ManifestValidator shared() {
         if (shared == null) {

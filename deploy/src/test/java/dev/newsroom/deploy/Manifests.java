@@ -14,18 +14,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /** The objects of one rendered overlay, plus the Secrets its operator creates by hand, with the look-ups tests need. */
+@RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 final class Manifests {
 
     private final String overlay;
     private final List<ObjectNode> rendered;
     private final List<ObjectNode> externalSecrets;
-
-    private Manifests(String overlay, List<ObjectNode> rendered, List<ObjectNode> externalSecrets) {
-        this.overlay = overlay;
-        this.rendered = rendered;
-        this.externalSecrets = externalSecrets;
-    }
 
     static Manifests of(String overlay) {
         Path template = ProjectLayout.externalSecretsTemplate(overlay);

@@ -17,6 +17,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.InputSource;
@@ -27,6 +31,7 @@ import org.xml.sax.SAXException;
  * image runs): read from src/main/resources/application.properties and pom.xml at test time, so
  * the tests follow the services as they change.
  */
+@RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 final class ServiceProperties {
 
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}:]+)(:[^}]*)?}");
@@ -41,12 +46,6 @@ final class ServiceProperties {
     private final String service;
     private final Map<String, String> prod;
     private final String pom;
-
-    private ServiceProperties(String service, Map<String, String> prod, String pom) {
-        this.service = service;
-        this.prod = prod;
-        this.pom = pom;
-    }
 
     static ServiceProperties of(String service) {
         Path dir = ProjectLayout.serviceDir(service);

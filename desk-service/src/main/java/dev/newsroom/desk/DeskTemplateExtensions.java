@@ -12,6 +12,8 @@ import jakarta.inject.Named;
 import dev.newsroom.desk.config.DeskConfig;
 import io.quarkus.qute.TemplateExtension;
 
+import lombok.RequiredArgsConstructor;
+
 /** Small helpers the pages use: times as an editor reads them, and the sections offered. */
 public final class DeskTemplateExtensions {
 
@@ -27,15 +29,12 @@ public final class DeskTemplateExtensions {
     }
 
     /** The configured sections, for the editor's section field. */
+    @RequiredArgsConstructor
     @ApplicationScoped
     @Named("deskSections")
     public static class Sections {
 
         private final DeskConfig config;
-
-        public Sections(DeskConfig config) {
-            this.config = config;
-        }
 
         public List<String> all() {
             return config.sections();

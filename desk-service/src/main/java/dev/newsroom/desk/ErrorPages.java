@@ -4,19 +4,18 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import lombok.RequiredArgsConstructor;
+
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.newsroom.desk.api.ApiAnswers.ApiRefusal;
 import dev.newsroom.desk.session.SignedInUser;
 
 /** An API's refusal reaching a page: an HTML page in plain words for the browser, the problem for scripts. */
+@RequiredArgsConstructor
 public class ErrorPages {
 
     private final SignedInUser user;
-
-    public ErrorPages(SignedInUser user) {
-        this.user = user;
-    }
 
     @ServerExceptionMapper
     public Response refused(ApiRefusal refusal, HttpHeaders headers) {

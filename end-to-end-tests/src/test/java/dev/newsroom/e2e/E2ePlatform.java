@@ -6,22 +6,21 @@ import java.util.Map;
 
 import dev.newsroom.testsupport.RunningPlatform;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * The packaged article-, media- and feed-service, started once for all end-to-end tests (a start costs a minute or
  * more on a busy machine), with tracing on as an environment would switch it on, exporting over OTLP/HTTP to a
  * receiver in the tests. Stopped when the test JVM exits.
  */
+@RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 final class E2ePlatform {
 
     private static E2ePlatform shared;
 
     final RunningPlatform services;
     final OtlpReceiver traces;
-
-    private E2ePlatform(RunningPlatform services, OtlpReceiver traces) {
-        this.services = services;
-        this.traces = traces;
-    }
 
     static synchronized E2ePlatform shared() throws IOException, InterruptedException {
         if (shared == null) {

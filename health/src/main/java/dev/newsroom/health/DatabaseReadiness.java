@@ -11,6 +11,8 @@ import java.util.concurrent.TimeoutException;
 
 import javax.sql.DataSource;
 
+import lombok.RequiredArgsConstructor;
+
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -22,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * frozen PostgreSQL kept the probe hanging for 13 s and then said UP; a probe that times out is a failed probe
  * anyway, so this one says DOWN after {@link #BOUND} and names the reason.
  */
+@RequiredArgsConstructor
 @Readiness
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
@@ -43,10 +46,6 @@ public class DatabaseReadiness implements HealthCheck {
         return thread;
     });
     private Future<Boolean> underWay;
-
-    public DatabaseReadiness(DataSource dataSource) {
-        this.dataSource = dataSource;
-    }
 
     @Override
     public HealthCheckResponse call() {

@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import lombok.RequiredArgsConstructor;
+
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.eclipse.microprofile.config.Config;
@@ -25,6 +27,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * went unanswered for longer than its session timeout: cut off from the brokers by a network partition, its TCP
  * connections still look open and its partitions still assigned, while the group has already given them to others.
  */
+@RequiredArgsConstructor
 @HealthGroup("kafka")
 @Wellness
 @ApplicationScoped
@@ -34,11 +37,6 @@ public class KafkaHealth implements HealthCheck {
 
     private final KafkaClientService clients;
     private final Config config;
-
-    public KafkaHealth(KafkaClientService clients, Config config) {
-        this.clients = clients;
-        this.config = config;
-    }
 
     @Override
     public HealthCheckResponse call() {

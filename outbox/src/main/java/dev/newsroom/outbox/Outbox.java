@@ -19,7 +19,10 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
+import lombok.RequiredArgsConstructor;
+
 /** Appends events to the outbox inside the caller's transaction and wakes the relay once it commits. */
+@RequiredArgsConstructor
 @ApplicationScoped
 public class Outbox {
 
@@ -27,14 +30,6 @@ public class Outbox {
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
     private final Tracer tracer;
-
-    public Outbox(ObjectMapper json, TransactionSynchronizationRegistry transactions, OutboxRelay relay,
-            Tracer tracer) {
-        this.json = json;
-        this.transactions = transactions;
-        this.relay = relay;
-        this.tracer = tracer;
-    }
 
     /** Records an event; it reaches Kafka only if the surrounding transaction commits. */
     @Transactional(Transactional.TxType.MANDATORY)

@@ -10,20 +10,19 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import lombok.RequiredArgsConstructor;
+
 /**
  * A multipart request must name a boundary RFC 2046 allows (1 to 70 of its characters); anything else is a 400
  * before any body parser sees it, instead of a parser failing half-way.
  */
+@RequiredArgsConstructor
 @ApplicationScoped
 public class MultipartBoundary {
 
     private static final Pattern BOUNDARY = Pattern.compile("[0-9A-Za-z'()+_,./:=? -]{0,69}[0-9A-Za-z'()+_,./:=?-]");
 
     private final ObjectMapper json;
-
-    public MultipartBoundary(ObjectMapper json) {
-        this.json = json;
-    }
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 3).handler(this::check);

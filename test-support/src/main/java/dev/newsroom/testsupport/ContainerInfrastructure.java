@@ -1,5 +1,8 @@
 package dev.newsroom.testsupport;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -8,6 +11,7 @@ import dev.newsroom.local.LocalKafka;
 import dev.newsroom.local.LocalPostgres;
 
 /** Kafka and PostgreSQL in containers, for machines with a Docker engine. */
+@RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 final class ContainerInfrastructure implements Infrastructure {
 
     private static final String KAFKA_IMAGE = "apache/kafka:4.1.2";
@@ -15,11 +19,6 @@ final class ContainerInfrastructure implements Infrastructure {
 
     private final KafkaContainer kafka;
     private final PostgreSQLContainer postgres;
-
-    private ContainerInfrastructure(KafkaContainer kafka, PostgreSQLContainer postgres) {
-        this.kafka = kafka;
-        this.postgres = postgres;
-    }
 
     @SuppressWarnings("resource") // stopped by stop(), from the JVM's shutdown hook
     static ContainerInfrastructure start() {

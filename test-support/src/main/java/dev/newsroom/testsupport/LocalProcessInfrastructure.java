@@ -12,17 +12,16 @@ import dev.newsroom.local.LocalKafka;
 import dev.newsroom.local.LocalPostgres;
 import dev.newsroom.local.Ports;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /** The Kafka broker and PostgreSQL that {@code ./newsroom} runs, started as local processes under target/. */
+@RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 final class LocalProcessInfrastructure implements Infrastructure {
 
     private final LocalKafka kafka;
     private final LocalPostgres postgres;
     private Process broker;
-
-    private LocalProcessInfrastructure(LocalKafka kafka, LocalPostgres postgres) {
-        this.kafka = kafka;
-        this.postgres = postgres;
-    }
 
     static LocalProcessInfrastructure start() {
         return startUnder(Path.of("target").toAbsolutePath());

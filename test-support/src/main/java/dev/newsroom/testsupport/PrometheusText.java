@@ -14,10 +14,14 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * A service's /q/metrics page (Prometheus text format 0.0.4) read into samples, so tests can ask for the value of a
  * metric with some labels rather than match strings.
  */
+@RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 public final class PrometheusText {
 
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})?\\s+(\\S+)(?:\\s+\\d+)?$");
@@ -28,10 +32,6 @@ public final class PrometheusText {
     }
 
     private final List<Sample> samples;
-
-    private PrometheusText(List<Sample> samples) {
-        this.samples = samples;
-    }
 
     public static PrometheusText parse(String text) {
         List<Sample> samples = new ArrayList<>();

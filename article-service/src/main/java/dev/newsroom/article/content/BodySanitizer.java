@@ -10,6 +10,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Comment;
@@ -213,13 +216,10 @@ public final class BodySanitizer {
      * elements dropped with their content, marks links and images to drop. It never detaches nodes: removing
      * siblings one by one re-indexes the rest each time, which is quadratic on a hostile body.
      */
+    @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
     private final class Inspection implements NodeVisitor {
 
         private final RemovalReport report;
-
-        Inspection(RemovalReport report) {
-            this.report = report;
-        }
 
         @Override
         public void head(Node node, int depth) {

@@ -1,5 +1,7 @@
 package dev.newsroom.article.messaging;
 
+import lombok.RequiredArgsConstructor;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -14,16 +16,12 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Transport adapter for newsroom.media: keeps the replica of known assets that lead images are checked against. */
+@RequiredArgsConstructor
 @ApplicationScoped
 public class MediaEventListener {
 
     private final MediaCatalog catalog;
     private final ObjectMapper json;
-
-    public MediaEventListener(MediaCatalog catalog, ObjectMapper json) {
-        this.catalog = catalog;
-        this.json = json;
-    }
 
     @Incoming("media")
     @Blocking // the catalog writes to PostgreSQL through Hibernate ORM, which blocks

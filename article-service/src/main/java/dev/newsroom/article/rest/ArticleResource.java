@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -48,6 +50,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 /** The editors' HTTP API: translates HTTP to the workflow and back, nothing more. */
+@RequiredArgsConstructor
 @Path("/api/articles")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -60,12 +63,6 @@ public class ArticleResource {
     private final ArticleService articles;
     private final SecurityIdentity identity;
     private final ObjectMapper json;
-
-    public ArticleResource(ArticleService articles, SecurityIdentity identity, ObjectMapper json) {
-        this.articles = articles;
-        this.identity = identity;
-        this.json = json;
-    }
 
     @POST
     public Response create(ArticleInput input) {

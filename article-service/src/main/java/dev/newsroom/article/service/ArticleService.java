@@ -25,11 +25,14 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import lombok.RequiredArgsConstructor;
+
 /**
  * The editorial workflow: every save is a revision, and every change readers can see an outbox event written in
  * the same transaction. Checking and sanitizing happen before the transaction, so a large body never holds a
  * connection or a row lock while it is cleaned.
  */
+@RequiredArgsConstructor
 @ApplicationScoped
 public class ArticleService {
 
@@ -44,20 +47,6 @@ public class ArticleService {
     private final Clock clock;
     private final Event<PublicationScheduled> scheduled;
     private final ScheduleMonitor schedule;
-
-    public ArticleService(ArticleRepository articles, ArticleRevisionRepository revisions, SlugAllocator slugs,
-            ArticleValidator validator, MediaCatalog media, Outbox outbox, Clock clock,
-            Event<PublicationScheduled> scheduled, ScheduleMonitor schedule) {
-        this.articles = articles;
-        this.revisions = revisions;
-        this.slugs = slugs;
-        this.validator = validator;
-        this.media = media;
-        this.outbox = outbox;
-        this.clock = clock;
-        this.scheduled = scheduled;
-        this.schedule = schedule;
-    }
 
     public SavedArticle create(ArticleInput input, Caller caller) {
         ValidatedArticle valid = validator.validate(input, true);

@@ -4,6 +4,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import lombok.RequiredArgsConstructor;
+
 import org.hibernate.exception.ConstraintViolationException;
 
 import dev.newsroom.article.Article;
@@ -18,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * headline. Saves deriving from the same headline take turns (a transaction-scoped advisory lock), and a save that
  * still loses a race to the unique index is retried with the next free slug.
  */
+@RequiredArgsConstructor
 @ApplicationScoped
 public class SlugAllocator {
 
@@ -26,10 +29,6 @@ public class SlugAllocator {
     private static final String UNIQUE_CONSTRAINT = "article_slug_key";
 
     private final ArticleRepository articles;
-
-    public SlugAllocator(ArticleRepository articles) {
-        this.articles = articles;
-    }
 
     /** The slug for a new article: the editor's choice, refused when taken, or else derived from the headline. */
     String forNew(ValidatedArticle valid) {

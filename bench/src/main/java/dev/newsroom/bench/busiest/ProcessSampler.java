@@ -7,6 +7,9 @@ import java.util.Map;
 
 import dev.newsroom.bench.Proc;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * CPU and memory of the platform's processes, read from /proc once a second: CPU as a share of one core (mean over
  * the window and the busiest second), memory as resident set (VmRSS) and its peak. PostgreSQL is a tree of processes
@@ -16,6 +19,7 @@ import dev.newsroom.bench.Proc;
 final class ProcessSampler {
 
     /** One process (or process tree) and what was seen of it. */
+    @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
     static final class Watched {
         final String name;
         final long pid;
@@ -27,12 +31,6 @@ final class ProcessSampler {
         double maxCpu;
         long maxMemoryKb;
         long lastMemoryKb;
-
-        Watched(String name, long pid, boolean tree) {
-            this.name = name;
-            this.pid = pid;
-            this.tree = tree;
-        }
 
         double meanCpu() {
             return lastNanos == firstNanos ? 0 : (lastTicks - firstTicks) / Proc.TICKS_PER_SECOND

@@ -11,20 +11,19 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * What the newsroom holds before the hour starts, made through the public API: lead photos, published stories in
  * every section and tag (so that feeds are full), the drafts the desk will publish, and one draft per editor.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 final class Seed {
 
     private static final int PARALLEL = 4;
     private final Api api;
     private final String run;
-
-    Seed(Api api, String run) {
-        this.api = api;
-        this.run = run;
-    }
 
     List<String> uploadLeads(List<Photo> photos) throws Exception {
         List<String> ids = new ArrayList<>();

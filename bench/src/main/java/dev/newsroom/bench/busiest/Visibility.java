@@ -5,11 +5,15 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * Publish -> visible: after a workflow call returns, a reader polls what should change (the story's section feed,
  * its page) with conditional GETs a few milliseconds apart until it shows, and the delay from the call's return is
  * recorded. One short chain of polls per story, so the polling costs a few dozen requests a second.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 final class Visibility {
 
     private static final long GIVE_UP_NANOS = TimeUnit.SECONDS.toNanos(30);
@@ -21,12 +25,6 @@ final class Visibility {
         thread.setDaemon(true);
         return thread;
     });
-
-    Visibility(Api api, Window window, long pauseMillis) {
-        this.api = api;
-        this.window = window;
-        this.pauseMillis = pauseMillis;
-    }
 
     /** Polls path until shown says yes; then records the delay since fromNanos and runs then. */
     void await(String path, Predicate<Answer> shown, long fromNanos, boolean measured, Part part,

@@ -8,12 +8,16 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * PostgreSQL frozen with SIGSTOP for 15 s (it hangs, refusing nothing), or restarted: under a steady load of
  * draft saves, feed and article-page reads and readiness probes, every request answers within 3 s, writes get 503
  * problem+json with Retry-After and leave nothing behind, readers keep getting the last good rendering, readiness
  * says DOWN within a second, and everything works again within 5 s of the database's return.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 final class DatabaseOutage {
 
     private static final int FREEZE_SECONDS = 15;
@@ -25,10 +29,6 @@ final class DatabaseOutage {
     }
 
     private final boolean restart;
-
-    DatabaseOutage(boolean restart) {
-        this.restart = restart;
-    }
 
     boolean run(Platform platform) throws Exception {
         Report report = new Report(restart ? "PostgreSQL restart" : "PostgreSQL frozen (SIGSTOP) for "

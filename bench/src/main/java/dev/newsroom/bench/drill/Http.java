@@ -9,7 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /** HTTP calls of a drill, each bounded, each reported with its status and time instead of throwing. */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 final class Http {
 
     /** What one call gave: status 0 when none came (refused, reset, timed out), with the reason. */
@@ -31,10 +35,6 @@ final class Http {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     private final Duration timeout;
-
-    Http(Duration timeout) {
-        this.timeout = timeout;
-    }
 
     Reply get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build());

@@ -13,7 +13,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /** Editors' calls to article-service: drafts in the drill's own section, and publishing them. */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 final class Newsdesk {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -24,11 +28,6 @@ final class Newsdesk {
 
     private final Platform platform;
     private final Http http;
-
-    Newsdesk(Platform platform, Http http) {
-        this.platform = platform;
-        this.http = http;
-    }
 
     static String draftJson(String headline, String section) {
         ObjectNode draft = JSON.createObjectNode();

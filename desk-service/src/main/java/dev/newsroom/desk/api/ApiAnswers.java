@@ -11,15 +11,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.newsroom.desk.session.DeskProblem;
 
+import lombok.RequiredArgsConstructor;
+
 /** Reads the APIs' answers: the body as a record, or the API's own problem passed on to the browser unchanged. */
+@RequiredArgsConstructor
 @ApplicationScoped
 public class ApiAnswers {
 
     private final ObjectMapper json;
-
-    public ApiAnswers(ObjectMapper json) {
-        this.json = json;
-    }
 
     /** The answer's body as the given type; an error answer becomes an {@link ApiRefusal} with its problem. */
     public <T> T read(Response response, Class<T> type) {

@@ -14,6 +14,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import lombok.RequiredArgsConstructor;
+
 import org.jsoup.Jsoup;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,17 +29,13 @@ import dev.newsroom.desk.story.Story;
 import io.quarkus.qute.TemplateInstance;
 
 /** A story's past: its revisions (list, compare two, restore one) and its event history in plain words. */
+@RequiredArgsConstructor
 @Path("/stories/{id}")
 @Produces(MediaType.TEXT_HTML)
 public class HistoryResource {
 
     private final Stories stories;
     private final SignedInUser user;
-
-    public HistoryResource(Stories stories, SignedInUser user) {
-        this.stories = stories;
-        this.user = user;
-    }
 
     @GET
     @Path("/revisions")

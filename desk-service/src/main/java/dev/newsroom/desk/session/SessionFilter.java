@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import lombok.RequiredArgsConstructor;
+
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import dev.newsroom.desk.config.DeskConfig;
@@ -21,6 +23,7 @@ import io.quarkus.security.identity.SecurityIdentity;
  * Finds who is signed in (the session cookie, or the OIDC identity in production), sends everyone else to the
  * sign-in page, and refuses any state-changing request whose X-CSRF-Token header is not this session's token.
  */
+@RequiredArgsConstructor
 public class SessionFilter {
 
     public static final String CSRF_HEADER = "X-CSRF-Token";
@@ -34,13 +37,6 @@ public class SessionFilter {
     private final SignedInUser user;
     private final DeskConfig config;
     private final SecurityIdentity identity;
-
-    public SessionFilter(SessionCookie cookies, SignedInUser user, DeskConfig config, SecurityIdentity identity) {
-        this.cookies = cookies;
-        this.user = user;
-        this.config = config;
-        this.identity = identity;
-    }
 
     @ServerRequestFilter
     public Response authenticate(ContainerRequestContext request) {

@@ -15,10 +15,13 @@ import dev.newsroom.desk.session.SignedInUser;
 import dev.newsroom.events.ArticleSnapshot;
 import io.quarkus.qute.TemplateInstance;
 
+import lombok.RequiredArgsConstructor;
+
 /**
  * Preview of the saved story: the page readers will see, in a sandboxed frame (no scripts, its own origin). The
  * editor previews unsaved text through {@link UnsavedPreviewResource}.
  */
+@RequiredArgsConstructor
 @Path("/stories/{id}/preview")
 public class PreviewResource {
 
@@ -26,13 +29,6 @@ public class PreviewResource {
     private final SignedInUser user;
     private final PreviewPages pages;
     private final ObjectMapper json;
-
-    public PreviewResource(Stories stories, SignedInUser user, PreviewPages pages, ObjectMapper json) {
-        this.stories = stories;
-        this.user = user;
-        this.pages = pages;
-        this.json = json;
-    }
 
     @GET
     @Produces(MediaType.TEXT_HTML)

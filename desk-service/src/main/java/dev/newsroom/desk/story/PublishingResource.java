@@ -21,11 +21,14 @@ import dev.newsroom.desk.Templates;
 import dev.newsroom.desk.api.ApiAnswers.ApiRefusal;
 import dev.newsroom.desk.session.SignedInUser;
 
+import lombok.RequiredArgsConstructor;
+
 /**
  * The confirmed publishing actions of the editor's panel: publish now, schedule, embargo, cancel a schedule,
  * unpublish with a reason. article-service decides who may (a writer never sees these, and the API refuses them
  * anyway); each answers the panel again, with the story's new version for the editor's next save.
  */
+@RequiredArgsConstructor
 @Path("/stories/{id}")
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 @Produces(MediaType.TEXT_HTML)
@@ -37,12 +40,6 @@ public class PublishingResource {
     private final Stories stories;
     private final SignedInUser user;
     private final ObjectMapper json;
-
-    public PublishingResource(Stories stories, SignedInUser user, ObjectMapper json) {
-        this.stories = stories;
-        this.user = user;
-        this.json = json;
-    }
 
     @POST
     @Path("/publish")

@@ -13,19 +13,16 @@ import dev.newsroom.desk.config.DeskConfig;
 import dev.newsroom.desk.session.SignedInUser;
 import io.quarkus.qute.TemplateInstance;
 
+import lombok.RequiredArgsConstructor;
+
 /** The story list: filters, search and paging over article-service's list endpoint; htmx swaps only the results. */
+@RequiredArgsConstructor
 @Path("/")
 public class StoryListResource {
 
     private final Stories stories;
     private final SignedInUser user;
     private final DeskConfig config;
-
-    public StoryListResource(Stories stories, SignedInUser user, DeskConfig config) {
-        this.stories = stories;
-        this.user = user;
-        this.config = config;
-    }
 
     @GET
     @Produces(MediaType.TEXT_HTML)

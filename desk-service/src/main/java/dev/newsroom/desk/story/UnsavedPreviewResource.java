@@ -10,6 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import lombok.RequiredArgsConstructor;
+
 import org.jboss.resteasy.reactive.RestForm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -27,6 +29,7 @@ import dev.newsroom.events.ArticleSnapshot;
  * preview frame, so the page arrives with its own sandboxing CSP), the desk lays it over the saved story (status,
  * dates, address) and renders it like {@link PreviewResource}. Nothing is saved.
  */
+@RequiredArgsConstructor
 @Path("/stories/preview")
 public class UnsavedPreviewResource {
 
@@ -39,15 +42,6 @@ public class UnsavedPreviewResource {
     private final PreviewPages pages;
     private final ObjectMapper json;
     private final Clock clock;
-
-    public UnsavedPreviewResource(Stories stories, SignedInUser user, PreviewPages pages, ObjectMapper json,
-            Clock clock) {
-        this.stories = stories;
-        this.user = user;
-        this.pages = pages;
-        this.json = json;
-        this.clock = clock;
-    }
 
     /**
      * A form cannot send the X-CSRF-Token header, so the token comes in the form and is checked here (the session

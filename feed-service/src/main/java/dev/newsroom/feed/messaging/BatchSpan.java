@@ -3,6 +3,8 @@ package dev.newsroom.feed.messaging;
 import java.util.ArrayList;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import io.opentelemetry.api.trace.Span;
@@ -23,14 +25,11 @@ import jakarta.enterprise.context.ApplicationScoped;
  * (which continues the producer's send), and it links to the receive spans of the others, which may belong to other
  * traces. Live, a batch is mostly one event, so publish -> visible reads as one trace.
  */
+@RequiredArgsConstructor
 @ApplicationScoped
 public class BatchSpan {
 
     private final Tracer tracer;
-
-    public BatchSpan(Tracer tracer) {
-        this.tracer = tracer;
-    }
 
     public void around(String topic, List<ConsumerRecord<String, String>> records,
             IncomingKafkaRecordBatchMetadata<String, String> batch, Runnable work) {

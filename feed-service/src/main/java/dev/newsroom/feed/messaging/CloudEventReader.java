@@ -2,6 +2,8 @@ package dev.newsroom.feed.messaging;
 
 import java.util.function.Function;
 
+import lombok.RequiredArgsConstructor;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,14 +21,11 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Reads a CloudEvent record into an event the read model understands; whatever cannot be understood raises
  * {@link MalformedEventException} with the reason.
  */
+@RequiredArgsConstructor
 @ApplicationScoped
 public class CloudEventReader {
 
     private final ObjectMapper json;
-
-    public CloudEventReader(ObjectMapper json) {
-        this.json = json;
-    }
 
     public ReadModelEvent article(ConsumerRecord<String, String> record) {
         return read(record, ArticleSnapshot.class, event -> new ReadModelEvent.Article(

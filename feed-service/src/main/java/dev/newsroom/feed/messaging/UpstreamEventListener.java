@@ -3,6 +3,8 @@ package dev.newsroom.feed.messaging;
 import java.util.List;
 import java.util.function.Function;
 
+import lombok.RequiredArgsConstructor;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -17,18 +19,13 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Transport adapter for both topics feed-service reads: each poll's records reach the read model as one batch, in
  * order, inside one span; an article's new revision, or an asset's new caption or credit for every article using it.
  */
+@RequiredArgsConstructor
 @ApplicationScoped
 public class UpstreamEventListener {
 
     private final EventIntake intake;
     private final CloudEventReader reader;
     private final BatchSpan span;
-
-    public UpstreamEventListener(EventIntake intake, CloudEventReader reader, BatchSpan span) {
-        this.intake = intake;
-        this.reader = reader;
-        this.span = span;
-    }
 
     // Blocking: the handler writes to PostgreSQL over JDBC; ordered (the default), so per-key order holds.
 

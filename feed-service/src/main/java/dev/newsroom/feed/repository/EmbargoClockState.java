@@ -10,15 +10,14 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import lombok.RequiredArgsConstructor;
+
 /** How far the embargo clock has looked, kept in the feed_state row so that one replica reports each interval. */
+@RequiredArgsConstructor
 @ApplicationScoped
 public class EmbargoClockState {
 
     private final EntityManager entities;
-
-    public EmbargoClockState(EntityManager entities) {
-        this.entities = entities;
-    }
 
     /**
      * Claims the interval the embargo clock has not looked at yet, up to {@code now}; empty when another replica

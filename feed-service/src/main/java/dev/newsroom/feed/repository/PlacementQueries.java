@@ -13,15 +13,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
+import lombok.RequiredArgsConstructor;
+
 /** Which feeds a change touches: the section and tags of the published articles it concerns. */
+@RequiredArgsConstructor
 @ApplicationScoped
 public class PlacementQueries {
 
     private final EntityManager entities;
-
-    public PlacementQueries(EntityManager entities) {
-        this.entities = entities;
-    }
 
     /** Section and tags of the stored articles with these ids: the feeds an article leaves when it moves. */
     public List<Placement> ofArticles(Collection<UUID> articleIds) {

@@ -7,6 +7,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
+
 import org.hibernate.Session;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +18,7 @@ import jakarta.persistence.EntityManager;
  * Every write to the read model: batched upserts guarded by revision, so a duplicate or an older event changes nothing
  * however often it arrives and in whatever order, and the notice that tells every replica what changed.
  */
+@RequiredArgsConstructor
 @ApplicationScoped
 public class ReadModelWriter {
 
@@ -47,10 +50,6 @@ public class ReadModelWriter {
             "old.generation < excluded.generation OR old.revision <= excluded.revision";
 
     private final EntityManager entities;
-
-    public ReadModelWriter(EntityManager entities) {
-        this.entities = entities;
-    }
 
     /** Upserts the rows in one JDBC batch, in order; element i is true when row i changed the read model. */
     public boolean[] upsertArticles(List<ArticleRow> rows, WriteMode mode) {

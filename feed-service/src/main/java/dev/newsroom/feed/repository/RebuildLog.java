@@ -9,7 +9,10 @@ import dev.newsroom.feed.Rebuild;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import lombok.RequiredArgsConstructor;
+
 /** The rebuilds operators started: one at a time across replicas, with progress and outcome. */
+@RequiredArgsConstructor
 @ApplicationScoped
 public class RebuildLog {
 
@@ -17,10 +20,6 @@ public class RebuildLog {
             + " skipped, error FROM feed_rebuild";
 
     private final EntityManager entities;
-
-    public RebuildLog(EntityManager entities) {
-        this.entities = entities;
-    }
 
     /**
      * Opens the next generation, unless a rebuild is running and alive (its heartbeat younger than

@@ -11,15 +11,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
+import lombok.RequiredArgsConstructor;
+
 /** What the sitemaps list: the months that have visible stories, and the stories of a month or of the last days. */
+@RequiredArgsConstructor
 @ApplicationScoped
 public class SitemapQueries {
 
     private final EntityManager entities;
-
-    public SitemapQueries(EntityManager entities) {
-        this.entities = entities;
-    }
 
     /** A month of visible stories, for the sitemap index: "2025-03", how many, and the latest change among them. */
     public record SitemapMonth(String month, long stories, Instant lastModified) {

@@ -24,20 +24,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
+import lombok.RequiredArgsConstructor;
+
 /**
  * What readers may see, as the feeds and the site read it: visible articles of a scope, those taken down, when the
  * next held-back one appears, an article by its slug, and the assets articles show.
  */
+@RequiredArgsConstructor
 @ApplicationScoped
 public class VisibleArticles {
 
     private final EntityManager entities;
     private final ObjectMapper json;
-
-    public VisibleArticles(EntityManager entities, ObjectMapper json) {
-        this.entities = entities;
-        this.json = json;
-    }
 
     /** One page of visible articles of a scope, newest first; asks for one more to know whether a next page exists. */
     public List<StoredArticle> page(FeedScope scope, Instant now, int offset, int limit) {

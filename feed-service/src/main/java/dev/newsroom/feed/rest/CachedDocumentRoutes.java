@@ -23,6 +23,9 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * Answers a GET for a feed, page or sitemap that is already rendered and still true straight from the Vert.x router,
  * on the I/O thread, before the request reaches Jakarta REST: a feed reader's poll then costs a cache look-up and a
@@ -30,6 +33,7 @@ import jakarta.enterprise.event.Observes;
  * passes on to {@link FeedResource} and {@link SiteResource}, which render, refuse and cache; both answer by
  * {@link Documents}' rules, so a document reads the same whichever of the two served it.
  */
+@RequiredArgsConstructor
 @ApplicationScoped
 public class CachedDocumentRoutes {
 
@@ -45,11 +49,6 @@ public class CachedDocumentRoutes {
             .maximumWeight(DIRECT_BYTES)
             .weigher((RenderedFeed document, Prepared form) -> form.bytes())
             .build();
-
-    public CachedDocumentRoutes(FeedService feeds, SitePages pages) {
-        this.feeds = feeds;
-        this.pages = pages;
-    }
 
     void register(@Observes Router router) {
         route(router, "/", context -> pages.cached("page:" + FeedScope.ALL.path(), page(context)));
@@ -132,14 +131,11 @@ public class CachedDocumentRoutes {
     }
 
     /** A rendering's bytes in direct memory, each coding made when first asked for. */
+    @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
     private static final class Prepared {
 
         private final RenderedFeed document;
         private final Buffer[] forms = new Buffer[Documents.Coding.values().length];
-
-        Prepared(RenderedFeed document) {
-            this.document = document;
-        }
 
         int bytes() {
             return document.body().length + document.gzip().length

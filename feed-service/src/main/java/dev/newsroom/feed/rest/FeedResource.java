@@ -1,5 +1,7 @@
 package dev.newsroom.feed.rest;
 
+import lombok.RequiredArgsConstructor;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -23,14 +25,11 @@ import jakarta.ws.rs.core.Response;
  * A feed already rendered is answered before it gets here ({@link CachedDocumentRoutes}); what arrives is rendered
  * (or taken from the cache, for a HEAD or a render that finished meanwhile) on a worker thread.
  */
+@RequiredArgsConstructor
 @Path("/feeds")
 public class FeedResource {
 
     private final FeedService feeds;
-
-    public FeedResource(FeedService feeds) {
-        this.feeds = feeds;
-    }
 
     @GET
     @Path("/{file}")

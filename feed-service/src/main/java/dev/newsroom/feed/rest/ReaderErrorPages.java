@@ -2,6 +2,8 @@ package dev.newsroom.feed.rest;
 
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
+
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.newsroom.feed.service.SiteAddresses;
@@ -17,16 +19,13 @@ import jakarta.ws.rs.core.Response;
  * way back to the front page, 404 for an address nothing answers or a story that is not there, 410 for a withdrawn
  * story. Feed readers and other programs keep problem+json.
  */
+@RequiredArgsConstructor
 @ApplicationScoped
 public class ReaderErrorPages {
 
     private final SiteAddresses addresses;
     private final NoticePageRenderer notices = new NoticePageRenderer();
     private final ProblemMappers problems = new ProblemMappers();
-
-    public ReaderErrorPages(SiteAddresses addresses) {
-        this.addresses = addresses;
-    }
 
     /** The readers' page for a missing (404) or withdrawn (410) page. */
     public Response page(int status) {

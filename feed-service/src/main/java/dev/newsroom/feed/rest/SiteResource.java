@@ -2,6 +2,8 @@ package dev.newsroom.feed.rest;
 
 import java.util.function.Supplier;
 
+import lombok.RequiredArgsConstructor;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import dev.newsroom.feed.FeedScope;
@@ -27,16 +29,12 @@ import jakarta.ws.rs.core.Response;
  * ({@link CachedDocumentRoutes}); what arrives is rendered on a worker thread. A person's browser asking for a page
  * that is not there gets an HTML page with the way back to the front page; any other client gets problem+json.
  */
+@RequiredArgsConstructor
 @Path("/")
 public class SiteResource {
 
     private final SitePages pages;
     private final ReaderErrorPages errorPages;
-
-    public SiteResource(SitePages pages, ReaderErrorPages errorPages) {
-        this.pages = pages;
-        this.errorPages = errorPages;
-    }
 
     @GET
     @NonBlocking

@@ -12,10 +12,13 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import lombok.RequiredArgsConstructor;
+
 /**
  * Notices when an embargo or a schedule ends, which no event announces: the feeds holding such an article change at
  * that moment. Rendered feeds already expire then on every replica; this tells the WebSub hub, from one replica.
  */
+@RequiredArgsConstructor
 @ApplicationScoped
 public class EmbargoClock {
 
@@ -23,13 +26,6 @@ public class EmbargoClock {
     private final PlacementQueries placementQueries;
     private final FeedChanges changes;
     private final Clock clock;
-
-    public EmbargoClock(EmbargoClockState state, PlacementQueries placementQueries, FeedChanges changes, Clock clock) {
-        this.state = state;
-        this.placementQueries = placementQueries;
-        this.changes = changes;
-        this.clock = clock;
-    }
 
     @Scheduled(every = "1s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {

@@ -15,7 +15,10 @@ import dev.newsroom.feed.render.FeedImage;
 import dev.newsroom.feed.render.FeedItem;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import lombok.RequiredArgsConstructor;
+
 /** Maps an article of the read model (and its lead photo's asset) to a feed entry. */
+@RequiredArgsConstructor
 @ApplicationScoped
 public class ItemMapper {
 
@@ -23,10 +26,6 @@ public class ItemMapper {
     private static final List<String> RENDITION_PREFERENCE = List.of("large", "original", "thumb");
 
     private final FeedConfig config;
-
-    public ItemMapper(FeedConfig config) {
-        this.config = config;
-    }
 
     public FeedItem toItem(ArticleSnapshot article, Map<UUID, MediaAssetSnapshot> media) {
         return new FeedItem(id(article), link(article), article.headline(), article.summary(), article.body(),

@@ -17,12 +17,15 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import lombok.RequiredArgsConstructor;
+
 /**
  * Rebuilds the read model from the topics, from offset zero, while the feeds keep being served. A new generation
  * starts; every replayed row overwrites what is stored the first time the rebuild meets it (so rows a bug got wrong
  * are put right whatever their revision), then only newer revisions count; when the topics' ends are reached, rows
  * that no event accounts for are removed. Live consumption goes on throughout, so nothing published meanwhile is lost.
  */
+@RequiredArgsConstructor
 @ApplicationScoped
 public class Rebuilds {
 
@@ -41,16 +44,6 @@ public class Rebuilds {
         thread.setDaemon(true);
         return thread;
     });
-
-    public Rebuilds(RebuildLog log, TopicReplay replay, ReadModelWriter writer, ReplicaNotices notices,
-            FeedChanges changes, Clock clock) {
-        this.log = log;
-        this.replay = replay;
-        this.writer = writer;
-        this.notices = notices;
-        this.changes = changes;
-        this.clock = clock;
-    }
 
     /** Starts a rebuild in the background; 409 while another one runs, on this replica or another. */
     public Rebuild start() {

@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
+import lombok.RequiredArgsConstructor;
+
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
@@ -29,6 +31,7 @@ import jakarta.enterprise.event.Observes;
  * listening connection is down, rendered feeds still expire after a few seconds. The notice carries the change's
  * W3C traceparent (when tracing is on), so each replica's cache drop shows in the story's trace.
  */
+@RequiredArgsConstructor
 @ApplicationScoped
 public class ReplicaNotices {
 
@@ -41,11 +44,6 @@ public class ReplicaNotices {
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean listening;
     private Thread listener;
-
-    public ReplicaNotices(DataSource dataSource, FeedChanges changes) {
-        this.dataSource = dataSource;
-        this.changes = changes;
-    }
 
     /**
      * The notice for a change whose earliest event happened at {@code eventTime} (null: none readers see yet):

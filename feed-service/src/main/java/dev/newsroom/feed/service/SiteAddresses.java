@@ -8,15 +8,14 @@ import dev.newsroom.feed.config.FeedConfig;
 import dev.newsroom.page.Site;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import lombok.RequiredArgsConstructor;
+
 /** Where the readers' pages are: the site's base URL (the publisher's own site when configured) and the feeds'. */
+@RequiredArgsConstructor
 @ApplicationScoped
 public class SiteAddresses {
 
     private final FeedConfig config;
-
-    public SiteAddresses(FeedConfig config) {
-        this.config = config;
-    }
 
     public Site site(List<String> sections) {
         return new Site(config.title(), config.siteBaseUrl().orElse(config.publicBaseUrl()), config.publicBaseUrl(),

@@ -4,21 +4,19 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import lombok.RequiredArgsConstructor;
+
 /**
  * Serves feeds and pages from the cache, rendering what is stale; while the database is away, the last good rendering
  * instead of an error, as the responses' Cache-Control (stale-if-error) promises. What was never rendered still fails,
  * with the database's 503.
  */
+@RequiredArgsConstructor
 @ApplicationScoped
 public class StaleIfError {
 
     private final FeedCache cache;
     private final DatabaseOutage outage;
-
-    public StaleIfError(FeedCache cache, DatabaseOutage outage) {
-        this.cache = cache;
-        this.outage = outage;
-    }
 
     public RenderedFeed get(FeedCache.Key key, Supplier<RenderedFeed> render) {
         RenderedFeed lastGood = cache.lastGood(key);

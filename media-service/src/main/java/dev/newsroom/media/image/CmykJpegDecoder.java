@@ -24,6 +24,9 @@ import com.drew.imaging.jpeg.JpegSegmentType;
 
 import io.quarkus.logging.Log;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * Decodes Adobe CMYK and YCCK JPEGs with their embedded ICC profile. TwelveMonkeys checks a profile by converting a
  * colour and then reading the profile's bytes back, which JDK 17's LittleCMS cannot do for some ICC v4 profiles
@@ -33,6 +36,7 @@ import io.quarkus.logging.Log;
  * {@link CmykLookupTable}, sampled from the JDK's conversion with that profile). Sample conventions follow
  * TwelveMonkeys (Adobe files store inverted ink; YCCK is the inverted CMY channels coded as YCbCr).
  */
+@RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 final class CmykJpegDecoder {
 
     private static final byte[] ICC_MARKER = "ICC_PROFILE\0".getBytes(StandardCharsets.US_ASCII);
@@ -43,11 +47,6 @@ final class CmykJpegDecoder {
 
     private final ICC_ColorSpace profile;
     private final boolean ycck;
-
-    private CmykJpegDecoder(ICC_ColorSpace profile, boolean ycck) {
-        this.profile = profile;
-        this.ycck = ycck;
-    }
 
     /**
      * A decoder for {@code file} when it is a four-component JPEG with an Adobe marker and a CMYK ICC profile that

@@ -11,6 +11,9 @@ import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /**
  * A CMYK profile's conversion to sRGB sampled once on a grid of 25 points per ink (LittleCMS through the JDK's
  * {@link ColorConvertOp}, 390,625 colours) and interpolated for every pixel between the five grid points of the
@@ -19,6 +22,7 @@ import java.util.Map;
  * 390,625 colours per profile, kept for the next photos (1.5 MB each), and the interpolation a few nanoseconds a pixel.
  * The result differs from the direct conversion by less than one level in 255 on average.
  */
+@RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 final class CmykLookupTable {
 
     /**
@@ -45,10 +49,6 @@ final class CmykLookupTable {
 
     /** The colour of each grid point (packed, see CHANNEL_BITS), the point (c, m, y, k) at ((c * n + m) * n + y) * n + k. */
     private final int[] rgb;
-
-    private CmykLookupTable(int[] rgb) {
-        this.rgb = rgb;
-    }
 
     /** The table of this profile; made once and kept for the next photos with the same profile (a newsroom has few). */
     static CmykLookupTable of(ICC_ColorSpace profile) {

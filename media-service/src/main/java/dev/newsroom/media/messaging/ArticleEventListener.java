@@ -1,5 +1,7 @@
 package dev.newsroom.media.messaging;
 
+import lombok.RequiredArgsConstructor;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -13,16 +15,12 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Transport adapter for newsroom.articles: keeps the replica of which assets live and scheduled stories use. */
+@RequiredArgsConstructor
 @ApplicationScoped
 public class ArticleEventListener {
 
     private final AssetUses uses;
     private final ObjectMapper json;
-
-    public ArticleEventListener(AssetUses uses, ObjectMapper json) {
-        this.uses = uses;
-        this.json = json;
-    }
 
     @Incoming("articles")
     @Blocking // the replica is written through Hibernate ORM, which blocks

@@ -13,20 +13,19 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
+import lombok.RequiredArgsConstructor;
+
 /**
  * Public image delivery. A rendition's bytes never change under its URL (a new image is a new asset),
  * so it is cacheable for a year; nosniff stops browsers from guessing another type.
  */
+@RequiredArgsConstructor
 @Path("/media")
 public class DeliveryResource {
 
     private static final CacheControl IMMUTABLE = CacheControl.valueOf("public, max-age=31536000, immutable");
 
     private final MediaService media;
-
-    public DeliveryResource(MediaService media) {
-        this.media = media;
-    }
 
     @GET
     @Path("/{id}/{rendition}")

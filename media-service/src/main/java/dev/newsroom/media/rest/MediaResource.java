@@ -3,6 +3,8 @@ package dev.newsroom.media.rest;
 import java.net.URI;
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -32,6 +34,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** The picture desk's API: upload, describe, delete. */
+@RequiredArgsConstructor
 @Path("/api/media")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"writer", "editor"})
@@ -43,12 +46,6 @@ public class MediaResource {
     private final MediaService media;
     private final MediaConfig config;
     private final SecurityIdentity identity;
-
-    public MediaResource(MediaService media, MediaConfig config, SecurityIdentity identity) {
-        this.media = media;
-        this.config = config;
-        this.identity = identity;
-    }
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)

@@ -8,15 +8,14 @@ import dev.newsroom.problem.OversizedRequests;
 import dev.newsroom.problem.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import lombok.RequiredArgsConstructor;
+
 /** An upload over the request limit is an image too large: name the field "file", as the image checks do. */
+@RequiredArgsConstructor
 @ApplicationScoped
 public class UploadSizeAdvice implements OversizedRequestAdvice {
 
     private final MediaConfig config;
-
-    public UploadSizeAdvice(MediaConfig config) {
-        this.config = config;
-    }
 
     @Override
     public Optional<Problem.FieldError> fieldError(String method, String path, String size) {

@@ -12,11 +12,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import lombok.RequiredArgsConstructor;
+
 /**
  * This service's replica of which articles use which assets, from newsroom.articles: a lead image or an image in
  * the body. An asset is in use while an article using it is published or scheduled. A replica rather than a call to
  * article-service, so media-service decides alone and keeps working while article-service is down.
  */
+@RequiredArgsConstructor
 @ApplicationScoped
 public class AssetUses {
 
@@ -25,10 +28,6 @@ public class AssetUses {
             "/media/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})/");
 
     private final EntityManager entities;
-
-    public AssetUses(EntityManager entities) {
-        this.entities = entities;
-    }
 
     /** Keeps the newest revision of each article: a duplicate or an older event changes nothing. */
     @Transactional

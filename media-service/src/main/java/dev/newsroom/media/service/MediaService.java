@@ -43,11 +43,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import lombok.RequiredArgsConstructor;
+
 /**
  * Accepts images, keeps their renditions, edits what the picture desk says about them, and reports
  * every change through the outbox. Image bytes are written before the database row, so a row never
  * points at missing files; a failed transaction removes what it had written.
  */
+@RequiredArgsConstructor
 @ApplicationScoped
 public class MediaService {
 
@@ -64,20 +67,6 @@ public class MediaService {
     private final Clock clock;
     private final AssetUses uses;
     private final UploadMetrics uploads;
-
-    public MediaService(ImageInspector inspector, MetadataReader metadata, RenditionGenerator renditions,
-            BlobStorage storage, Outbox outbox, MediaConfig config, Clock clock, AssetUses uses,
-            UploadMetrics uploads) {
-        this.uses = uses;
-        this.uploads = uploads;
-        this.inspector = inspector;
-        this.metadata = metadata;
-        this.renditions = renditions;
-        this.storage = storage;
-        this.outbox = outbox;
-        this.config = config;
-        this.clock = clock;
-    }
 
     /** What an uploader says about the image; blank fields are filled from the image's own metadata. */
     public record Description(String caption, String credit, String altText) {

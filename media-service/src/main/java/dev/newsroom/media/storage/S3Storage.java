@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
+import lombok.RequiredArgsConstructor;
+
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -25,15 +27,11 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * Blobs as objects in one bucket of S3 or an S3-compatible store, through the AWS SDK v2 with the JDK's HTTP client
  * (the SDK's Netty and Apache clients stay off the class path). Several replicas can share the bucket.
  */
+@RequiredArgsConstructor
 public class S3Storage implements BlobStorage, AutoCloseable {
 
     private final S3Client client;
     private final String bucket;
-
-    public S3Storage(S3Client client, String bucket) {
-        this.client = client;
-        this.bucket = bucket;
-    }
 
     /** Where the bucket is and how to sign for it; see MediaConfig.S3 for each field. */
     public record Settings(Optional<String> endpoint, String region, String bucket, Optional<String> accessKey,
