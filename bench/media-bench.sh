@@ -101,8 +101,11 @@ TOPIC="bench.$RUN_ID.media"
 trap cleanup EXIT
 mkdir -p "$WORK"
 platform_up
-KAFKA_LIB="$ROOT/local-platform/target/kafka-lib"
-[ -d "$KAFKA_LIB" ] || fail "$KAFKA_LIB is missing: ./newsroom up -d builds it"
+# The benchmark is in the bench module (dev.newsroom.bench.media.MediaBench, sharing the load generators' image
+# writers and /proc readers); -am builds it against this clone's modules, never a copy in ~/.m2.
+(cd "$ROOT" && ./mvnw -q -pl bench -am package -DskipTests) || fail "building bench/ failed"
+BENCH_JAR="$(find "$ROOT/bench/target" -maxdepth 1 -name 'bench-*.jar' ! -name '*-sources.jar' -print -quit)"
+BENCH_CLASSPATH="$BENCH_JAR:$(cat "$ROOT/bench/target/classpath.txt")"
 
 case "$TARGET" in
   own)
@@ -120,7 +123,7 @@ PROFILE_SOURCE="$ROOT/media-service/src/test/resources/images/cmyk-icc.jpg"
 
 say "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr), $(java -version 2>&1 | head -1)"
 RESULTS="$ROOT/bench/target/media-results-$RUN_ID.txt"
-java -Dlog4j2.level=WARN -Dlog4j2.rootLevel=WARN -cp "$KAFKA_LIB/*" "$ROOT/bench/media-bench/MediaBench.java" \
+java -cp "$BENCH_CLASSPATH" dev.newsroom.bench.media.MediaBench \
   --url "$URL" --pid "$PID" --work "$WORK" --bootstrap "$KAFKA" "${TOPIC_ARGS[@]}" --cmyk-profile "$PROFILE_SOURCE" \
   --only "$(opt only all "$@")" \
   --bombs "$(opt bombs 2000 "$@")" --bomb-clients "$(opt bomb-clients 16 "$@")" --runs "$(opt runs 10 "$@")" \

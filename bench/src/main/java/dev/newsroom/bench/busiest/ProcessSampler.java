@@ -1,10 +1,12 @@
 package dev.newsroom.bench.busiest;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.newsroom.bench.Periodically;
 import dev.newsroom.bench.Proc;
 
 import lombok.AccessLevel;
@@ -42,8 +44,7 @@ final class ProcessSampler {
     private long[] machineFirst;
     private long[] machineLast;
     private double maxMachine;
-    private volatile boolean running;
-    private Thread thread;
+    private Periodically sampling;
 
     ProcessSampler(Map<String, Long> pids) {
         this.watched = pids.entrySet().stream()
@@ -52,25 +53,11 @@ final class ProcessSampler {
     }
 
     void start() {
-        running = true;
-        thread = new Thread(() -> {
-            while (running) {
-                sample();
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "process-sampler");
-        thread.setDaemon(true);
-        thread.start();
+        sampling = Periodically.start("process-sampler", Duration.ofSeconds(1), this::sample);
     }
 
     void stop() throws InterruptedException {
-        running = false;
-        thread.interrupt();
-        thread.join();
+        sampling.stop();
         sample();
     }
 

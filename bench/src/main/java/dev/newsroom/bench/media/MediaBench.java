@@ -1,12 +1,15 @@
+package dev.newsroom.bench.media;
+
+import static dev.newsroom.bench.Images.adobeJpeg;
+import static dev.newsroom.bench.Images.baseline;
+import static dev.newsroom.bench.Images.photo;
+import static dev.newsroom.bench.Images.progressive;
+import static dev.newsroom.bench.Images.write;
+
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBuffer;
-import java.awt.image.DataBufferByte;
-import java.awt.image.Raster;
-import java.awt.image.RenderedImage;
-import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,32 +31,29 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import java.util.zip.CRC32;
 import java.util.zip.DeflaterOutputStream;
 
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
+import dev.newsroom.bench.Periodically;
+import dev.newsroom.bench.Proc;
+
 /**
- * Benchmarks media-service over HTTP and prints figures (run by bench/media-bench.sh, which explains the options):
+ * Benchmarks media-service over HTTP and prints figures (run by bench/media-bench.sh or bench/run media-bench, which explain the options):
  * the resident memory of the service while a corpus of decompression bombs is thrown at it, the time to accept one
  * 24 Mpx JPEG and make its renditions, uploads per second with a mix of real-world sizes, and the memory while several
  * images that are legal but dear to decode arrive at once. The test images are made here, deterministically, and kept
@@ -443,47 +443,25 @@ public class MediaBench {
     /** Samples VmRSS of a process every 20 ms and keeps the highest value. */
     private static final class RssSampler {
 
-        private final AtomicBoolean running = new AtomicBoolean(true);
         private final AtomicLong peak = new AtomicLong();
-        private final Thread thread;
+        private final Periodically sampling;
 
         private RssSampler(long pid) {
-            thread = new Thread(() -> {
-                while (running.get()) {
-                    peak.accumulateAndGet(read(pid), Math::max);
-                    try {
-                        Thread.sleep(20);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "rss-sampler");
-            thread.setDaemon(true);
+            sampling = Periodically.start("rss-sampler", Duration.ofMillis(20),
+                    () -> peak.accumulateAndGet(read(pid), Math::max));
         }
 
         static RssSampler start(long pid) {
-            RssSampler sampler = new RssSampler(pid);
-            sampler.thread.start();
-            return sampler;
+            return new RssSampler(pid);
         }
 
         long stop() throws InterruptedException {
-            running.set(false);
-            thread.join();
+            sampling.stop();
             return peak.get();
         }
 
         static long read(long pid) {
-            try {
-                for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                    if (line.startsWith("VmRSS:")) {
-                        return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the memory of process " + pid, e);
-            }
-            throw new IllegalStateException("no VmRSS for process " + pid);
+            return Proc.kilobytes(Path.of("/proc", Long.toString(pid), "status"), "VmRSS:") * 1024;
         }
     }
 
@@ -507,9 +485,9 @@ public class MediaBench {
 
         static Corpus load(Path work, Path profileSource) throws IOException {
             Corpus corpus = new Corpus();
-            corpus.photo24 = cached(work.resolve("photo-6000x4000.jpg"), () -> jpeg(photo(6000, 4000, 1)));
+            corpus.photo24 = cached(work.resolve("photo-6000x4000.jpg"), () -> baseline(photo(6000, 4000, 1)));
             corpus.progressive24 = cached(work.resolve("photo-6000x4000-progressive.jpg"),
-                    () -> jpeg(photo(6000, 4000, 1), true));
+                    () -> progressive(photo(6000, 4000, 1)));
             if (profileSource != null) {
                 List<byte[]> profile = segments(Files.readAllBytes(profileSource), 0xE2);
                 if (profile.isEmpty()) {
@@ -520,8 +498,8 @@ public class MediaBench {
                 corpus.ycck24 = cached(work.resolve("photo-6000x4000-ycck.jpg"),
                         () -> adobeJpeg(photo(6000, 4000, 1), true, profile));
             }
-            corpus.photo12 = cached(work.resolve("photo-4000x3000.jpg"), () -> jpeg(photo(4000, 3000, 2)));
-            corpus.photo2 = cached(work.resolve("photo-1920x1080.jpg"), () -> jpeg(photo(1920, 1080, 3)));
+            corpus.photo12 = cached(work.resolve("photo-4000x3000.jpg"), () -> baseline(photo(4000, 3000, 2)));
+            corpus.photo2 = cached(work.resolve("photo-1920x1080.jpg"), () -> baseline(photo(1920, 1080, 3)));
             corpus.graphic = cached(work.resolve("graphic-1600x900.png"), () -> write(graphic(1600, 900), "png"));
             corpus.gif = cached(work.resolve("graphic-800x600.gif"), () -> write(graphic(800, 600), "gif"));
             corpus.pngBomb = pngBomb();
@@ -587,26 +565,6 @@ public class MediaBench {
             return Files.readAllBytes(file);
         }
 
-        /** Smooth light, colour waves and sensor-like noise: about as much work for JPEG as a photo. */
-        private static BufferedImage photo(int width, int height, long seed) {
-            BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
-            byte[] data = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-            Random random = new Random(seed);
-            int i = 0;
-            for (int y = 0; y < height; y++) {
-                double v = (double) y / height;
-                for (int x = 0; x < width; x++) {
-                    double u = (double) x / width;
-                    double light = 0.5 + 0.3 * Math.sin(6 * u + 2 * v) * Math.cos(5 * v - u);
-                    int noise = random.nextInt(25) - 12;
-                    data[i++] = clamp(255 * (light * (0.6 + 0.4 * Math.sin(9 * v))) + noise); // blue
-                    data[i++] = clamp(255 * (light * (0.7 + 0.3 * Math.cos(7 * u))) + noise); // green
-                    data[i++] = clamp(255 * light + 40 * Math.sin(40 * u * v) + noise);      // red
-                }
-            }
-            return image;
-        }
-
         private static BufferedImage graphic(int width, int height) {
             BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
             Graphics2D g = image.createGraphics();
@@ -660,89 +618,6 @@ public class MediaBench {
             row[at + 1] = (byte) ((sample & 0xFF) - (previous & 0xFF));
         }
 
-        private static byte[] jpeg(BufferedImage image) throws IOException {
-            return jpeg(image, false);
-        }
-
-        private static byte[] jpeg(RenderedImage image, boolean progressive) throws IOException {
-            return jpeg(new IIOImage(image, null, null), progressive);
-        }
-
-        private static byte[] jpeg(IIOImage image, boolean progressive) throws IOException {
-            ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(0.9f);
-            if (progressive) {
-                param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT); // libjpeg's usual ten scans
-            }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-                writer.setOutput(out);
-                writer.write(null, image, param);
-            } finally {
-                writer.dispose();
-            }
-            return bytes.toByteArray();
-        }
-
-        /**
-         * The photo as Photoshop writes CMYK: naive ink amounts stored inverted, an Adobe APP14 marker (transform 0 for
-         * CMYK, 2 for YCCK, whose C, M and Y travel as YCbCr) and the given ICC profile segments. The JDK's writer
-         * stores a four-band raster's samples as they are, without any marker.
-         */
-        private static byte[] adobeJpeg(BufferedImage rgb, boolean ycck, List<byte[]> profile) throws IOException {
-            int width = rgb.getWidth();
-            int height = rgb.getHeight();
-            byte[] bgr = ((DataBufferByte) rgb.getRaster().getDataBuffer()).getData();
-            WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, width, height, 4, null);
-            byte[] samples = ((DataBufferByte) raster.getDataBuffer()).getData();
-            for (int i = 0, o = 0; i < bgr.length; i += 3, o += 4) {
-                int red = bgr[i + 2] & 0xFF;
-                int green = bgr[i + 1] & 0xFF;
-                int blue = bgr[i] & 0xFF;
-                int k = 255 - Math.max(red, Math.max(green, blue));
-                int c = 255 - red - k;
-                int m = 255 - green - k;
-                int y = 255 - blue - k;
-                if (ycck) {
-                    samples[o] = clamp(0.299 * c + 0.587 * m + 0.114 * y);
-                    samples[o + 1] = clamp(128 - 0.168736 * c - 0.331264 * m + 0.5 * y);
-                    samples[o + 2] = clamp(128 + 0.5 * c - 0.418688 * m - 0.081312 * y);
-                } else {
-                    samples[o] = (byte) (255 - c);
-                    samples[o + 1] = (byte) (255 - m);
-                    samples[o + 2] = (byte) (255 - y);
-                }
-                samples[o + 3] = (byte) (255 - k);
-            }
-            ImageWriter writer = null;
-            for (var writers = ImageIO.getImageWritersByFormatName("jpeg"); writers.hasNext(); ) {
-                ImageWriter candidate = writers.next();
-                if (candidate.getClass().getName().startsWith("com.sun.")) {
-                    writer = candidate;
-                }
-            }
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(0.9f);
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-                writer.setOutput(out);
-                writer.write(null, new IIOImage(raster, null, null), param);
-            } finally {
-                writer.dispose();
-            }
-            byte[] jpeg = bytes.toByteArray();
-            ByteArrayOutputStream marked = new ByteArrayOutputStream(jpeg.length + 8192);
-            marked.write(jpeg, 0, 2);
-            marked.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0,
-                    (byte) (ycck ? 2 : 0)});
-            profile.forEach(marked::writeBytes);
-            marked.write(jpeg, 2, jpeg.length - 2);
-            return marked.toByteArray();
-        }
-
         /** The segments with this marker (0xE2: APP2) before the first scan, each with its marker and length. */
         private static List<byte[]> segments(byte[] jpeg, int marker) {
             List<byte[]> found = new ArrayList<>();
@@ -754,18 +629,6 @@ public class MediaBench {
                 i += 2 + length;
             }
             return found;
-        }
-
-        private static byte[] write(BufferedImage image, String format) throws IOException {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            if (!ImageIO.write(image, format, bytes)) {
-                throw new IllegalStateException("no ImageIO writer for " + format);
-            }
-            return bytes.toByteArray();
-        }
-
-        private static byte clamp(double value) {
-            return (byte) Math.max(0, Math.min(255, (int) value));
         }
 
         private static byte[] pngBomb() {
