@@ -34,14 +34,14 @@ public interface ArticleApi {
             @QueryParam("q") String text, @QueryParam("author") String author, @QueryParam("page") int page,
             @QueryParam("size") int size);
 
-    @GET
-    @Path("/{id}")
-    Response get(@PathParam("id") String id);
-
     /** The story unless its version is still {@code ifNoneMatch}, which answers 304 without a body. */
     @GET
     @Path("/{id}")
     Response getIfChanged(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch);
+
+    default Response get(String id) {
+        return getIfChanged(id, null);
+    }
 
     @POST
     Response create(JsonNode story);
