@@ -31,6 +31,11 @@ final class RenditionEncoder {
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
             param.setCompressionQuality(JPEG_QUALITY);
         }
+        return write(writer, param, image);
+    }
+
+    /** The image as writer and param encode it, in memory; the writer is disposed of. */
+    static byte[] write(ImageWriter writer, ImageWriteParam param, BufferedImage image) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(16 * 1024, image.getWidth() * image.getHeight() / 4));
         // A memory cache: ImageIO's default would spill to a temporary file.
         try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
