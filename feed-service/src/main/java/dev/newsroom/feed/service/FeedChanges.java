@@ -56,10 +56,18 @@ public class FeedChanges {
         websub.changed(applied.scopes());
     }
 
-    /** Another replica committed a change (eventTime null: unknown, or nothing readers see yet). */
+    /**
+     * Another replica committed a change to these feeds (empty: unknown, so every feed; eventTime null: unknown, or
+     * nothing readers see yet).
+     */
     @WithSpan("feed cache drop (another replica's change)")
-    public void otherReplicaCommitted(Instant eventTime) {
-        cache.invalidateAll();
+    public void otherReplicaCommitted(Instant eventTime, Set<FeedScope> scopes) {
+        Span.current().setAttribute("newsroom.feed.scopes", scopes.size());
+        if (scopes.isEmpty()) {
+            cache.invalidateAll();
+        } else {
+            cache.invalidate(scopes);
+        }
         if (eventTime != null) {
             record(eventTime);
         }

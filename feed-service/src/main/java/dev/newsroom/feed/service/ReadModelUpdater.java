@@ -129,7 +129,7 @@ public class ReadModelUpdater {
             visibleTimes.clear();
         }
         Instant earliest = visibleTimes.stream().min(Instant::compareTo).orElse(null);
-        writer.notifyReplicas(ReplicaNotices.CHANNEL, notices.payload(earliest));
+        writer.notifyReplicas(ReplicaNotices.CHANNEL, notices.payload(earliest, scopes));
         return new AppliedChanges(changed, scopes, visibleTimes);
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -80,7 +81,7 @@ public class Rebuilds {
             });
             int swept = QuarkusTransaction.requiringNew().call(() -> {
                 int removed = log.finish(generation, counts[0], counts[1], clock.instant());
-                writer.notifyReplicas(ReplicaNotices.CHANNEL, notices.payload(null));
+                writer.notifyReplicas(ReplicaNotices.CHANNEL, notices.payload(null, Set.of()));
                 return removed;
             });
             changes.rebuilt();

@@ -4,6 +4,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,6 +18,7 @@ import lombok.RequiredArgsConstructor;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
+import dev.newsroom.feed.FeedScope;
 import dev.newsroom.observability.TraceContext;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
@@ -28,15 +32,18 @@ import jakarta.enterprise.event.Observes;
  * Tells every replica that the read model changed. Replicas of one consumer group each consume only some partitions,
  * so the one that applied a change sends a PostgreSQL NOTIFY from the same transaction (delivered on commit, never
  * for a rollback) and each replica LISTENs on a connection of its own and drops its rendered feeds. While the
- * listening connection is down, rendered feeds still expire after a few seconds. The notice carries the change's
- * W3C traceparent (when tracing is on), so each replica's cache drop shows in the story's trace.
+ * listening connection is down, rendered feeds still expire after a few seconds. The notice carries the feeds the
+ * change touched, so the other replicas drop only those (as the replica that applied it does), and the change's W3C
+ * traceparent (when tracing is on), so each replica's cache drop shows in the story's trace.
  */
 @RequiredArgsConstructor
 @ApplicationScoped
 public class ReplicaNotices {
 
     static final String CHANNEL = "feed_changes";
-    private static final String NO_TIME = "-";
+    /** PostgreSQL's limit: a NOTIFY payload must be shorter than 8000 bytes. */
+    static final int MAX_PAYLOAD_BYTES = 8000;
+    private static final String NONE = "-";
 
     private final DataSource dataSource;
     private final FeedChanges changes;
@@ -46,13 +53,22 @@ public class ReplicaNotices {
     private Thread listener;
 
     /**
-     * The notice for a change whose earliest event happened at {@code eventTime} (null: none readers see yet):
-     * "replica time [traceparent]".
+     * The notice for a change whose earliest event happened at {@code eventTime} (null: none readers see yet) and that
+     * touched these feeds (empty: unknown, every feed): "replica time traceparent|- [feed path...]". Scopes that would
+     * not fit in a NOTIFY payload are left out, and the other replicas drop every feed.
      */
-    String payload(Instant eventTime) {
-        String notice = replica + " " + (eventTime == null ? NO_TIME : Long.toString(eventTime.toEpochMilli()));
+    String payload(Instant eventTime, Set<FeedScope> scopes) {
         String traceparent = TraceContext.traceparent(Context.current());
-        return traceparent == null ? notice : notice + " " + traceparent;
+        StringBuilder notice = new StringBuilder(replica).append(' ')
+                .append(eventTime == null ? NONE : Long.toString(eventTime.toEpochMilli())).append(' ')
+                .append(traceparent == null ? NONE : traceparent);
+        int withoutScopes = notice.length();
+        // feed paths are percent-encoded: ASCII, without spaces, so the length is the size in bytes
+        scopes.forEach(scope -> notice.append(' ').append(scope.path()));
+        if (notice.length() >= MAX_PAYLOAD_BYTES) {
+            notice.setLength(withoutScopes);
+        }
+        return notice.toString();
     }
 
     /** True while this replica hears other replicas' changes as they commit. */
@@ -85,7 +101,7 @@ public class ReplicaNotices {
                 listening = true;
                 backoffMillis = 500;
                 // Changes may have committed while nobody listened: whatever is rendered may be stale.
-                changes.otherReplicaCommitted(null);
+                changes.otherReplicaCommitted(null, Set.of());
                 while (running.get()) {
                     PGNotification[] notices = postgres.getNotifications(1_000);
                     if (notices != null) {
@@ -113,23 +129,34 @@ public class ReplicaNotices {
         listening = false;
     }
 
-    private void received(String payload) {
-        String[] parts = payload.split(" ", 3);
+    /** A notice as another replica sent it; older ones ("replica time [traceparent]") name no feeds. */
+    void received(String payload) {
+        String[] parts = payload.split(" ");
         if (replica.equals(parts[0])) {
             return; // this replica dropped its feeds right after its own commit
         }
-        String time = parts.length > 1 ? parts[1] : NO_TIME;
+        String time = parts.length > 1 ? parts[1] : NONE;
         Instant eventTime = null;
-        if (!NO_TIME.equals(time)) {
+        if (!NONE.equals(time)) {
             try {
                 eventTime = Instant.ofEpochMilli(Long.parseLong(time));
             } catch (NumberFormatException e) {
                 Log.debugf("change notice with an unreadable time: %s", payload);
             }
         }
-        Context change = TraceContext.parent(parts.length > 2 ? parts[2] : null);
-        try (Scope ignored = change.makeCurrent()) {
-            changes.otherReplicaCommitted(eventTime);
+        String traceparent = parts.length > 2 && !NONE.equals(parts[2]) ? parts[2] : null;
+        Set<FeedScope> scopes = new LinkedHashSet<>();
+        for (int i = 3; i < parts.length; i++) {
+            Optional<FeedScope> scope = FeedScope.ofPath(parts[i]);
+            if (scope.isEmpty()) {
+                Log.debugf("change notice with an unknown feed %s: every feed is dropped", parts[i]);
+                scopes.clear();
+                break;
+            }
+            scopes.add(scope.get());
+        }
+        try (Scope ignored = TraceContext.parent(traceparent).makeCurrent()) {
+            changes.otherReplicaCommitted(eventTime, scopes);
         }
     }
 }
