@@ -5,6 +5,7 @@ import static dev.newsroom.feed.render.ItemText.text;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.jdom2.Document;
 import org.jdom2.Element;
@@ -19,8 +20,6 @@ import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.feed.atom.Person;
 import com.rometools.rome.feed.module.Module;
 import com.rometools.rome.feed.synd.SyndPerson;
-import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.WireFeedOutput;
 
 /**
  * Writes Atom 1.0 (RFC 4287) with Rome, plus RFC 5005 paging links, a WebSub hub link, Media RSS for the lead image
@@ -32,8 +31,6 @@ final class AtomFeedWriter {
     static final Namespace TOMBSTONES = Namespace.getNamespace("at", "http://purl.org/atompub/tombstones/1.0");
     private static final Namespace ATOM = Namespace.getNamespace("http://www.w3.org/2005/Atom");
     private static final String HTML_PAGE = "text/html";
-
-    private final WireFeedOutput output = new WireFeedOutput();
 
     byte[] write(FeedPage page) {
         Feed feed = new Feed("atom_1.0");
@@ -61,12 +58,7 @@ final class AtomFeedWriter {
         }
         feed.setEntries(entries);
 
-        Document document;
-        try {
-            document = output.outputJDom(feed);
-        } catch (FeedException e) {
-            throw new IllegalStateException("Rome refused an Atom feed built from a valid page", e);
-        }
+        Document document = XmlDocumentWriter.tree(feed);
         addLanguages(document.getRootElement(), page);
         if (!page.deleted().isEmpty()) {
             document.getRootElement().addNamespaceDeclaration(TOMBSTONES);
@@ -91,13 +83,8 @@ final class AtomFeedWriter {
             content.setValue(html);
             entry.setContents(new ArrayList<>(List.of(content)));
         }
-        List<Category> categories = new ArrayList<>();
-        for (String name : ItemText.categories(item)) {
-            Category category = new Category();
-            category.setTerm(name);
-            categories.add(category);
-        }
-        entry.setCategories(categories);
+        entry.setCategories(ItemText.categories(item).stream().map(AtomFeedWriter::category)
+                .collect(Collectors.toCollection(ArrayList::new)));
         entry.setAuthors(persons(ItemText.names(item.authors())));
 
         List<Module> modules = new ArrayList<>();
@@ -145,6 +132,12 @@ final class AtomFeedWriter {
                 entries.get(i).setAttribute("lang", language, Namespace.XML_NAMESPACE);
             }
         }
+    }
+
+    private static Category category(String term) {
+        Category category = new Category();
+        category.setTerm(term);
+        return category;
     }
 
     private static Content textContent(String value) {

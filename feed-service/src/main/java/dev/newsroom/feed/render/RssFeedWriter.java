@@ -6,6 +6,7 @@ import static dev.newsroom.feed.render.ItemText.url;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.jsoup.nodes.Entities;
 
@@ -20,8 +21,6 @@ import com.rometools.rome.feed.rss.Description;
 import com.rometools.rome.feed.rss.Enclosure;
 import com.rometools.rome.feed.rss.Guid;
 import com.rometools.rome.feed.rss.Item;
-import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.WireFeedOutput;
 
 /**
  * Writes RSS 2.0 following the RSS Advisory Board's best-practices profile, with Rome: content:encoded, dc:creator,
@@ -31,9 +30,6 @@ final class RssFeedWriter {
 
     static final String GENERATOR = "Newsroom feed-service";
     private static final String DOCS = "https://www.rssboard.org/rss-specification";
-
-    /** Stateless once its generators are loaded; Rome builds a fresh tree per call. */
-    private final WireFeedOutput output = new WireFeedOutput();
 
     byte[] write(FeedPage page) {
         Channel channel = new Channel("rss_2.0");
@@ -58,11 +54,7 @@ final class RssFeedWriter {
             items.add(item(item, page.language()));
         }
         channel.setItems(items);
-        try {
-            return XmlDocumentWriter.bytes(output.outputJDom(channel));
-        } catch (FeedException e) {
-            throw new IllegalStateException("Rome refused an RSS channel built from a valid page", e);
-        }
+        return XmlDocumentWriter.bytes(XmlDocumentWriter.tree(channel));
     }
 
     private static Item item(FeedItem source, String feedLanguage) {
@@ -89,13 +81,8 @@ final class RssFeedWriter {
             item.setContent(content);
         }
 
-        List<Category> categories = new ArrayList<>();
-        for (String name : ItemText.categories(source)) {
-            Category category = new Category();
-            category.setValue(name);
-            categories.add(category);
-        }
-        item.setCategories(categories);
+        item.setCategories(ItemText.categories(source).stream().map(RssFeedWriter::category)
+                .collect(Collectors.toCollection(ArrayList::new)));
 
         List<Module> modules = new ArrayList<>();
         List<String> authors = ItemText.names(source.authors());
@@ -123,5 +110,11 @@ final class RssFeedWriter {
         }
         item.setModules(modules);
         return item;
+    }
+
+    private static Category category(String value) {
+        Category category = new Category();
+        category.setValue(value);
+        return category;
     }
 }

@@ -10,10 +10,26 @@ import org.jdom2.output.Format;
 import org.jdom2.output.LineSeparator;
 import org.jdom2.output.XMLOutputter;
 
-/** Serializes a feed's JDOM tree to UTF-8 bytes the same way on every machine. */
+import com.rometools.rome.feed.WireFeed;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.WireFeedOutput;
+
+/** Builds a feed's JDOM tree with Rome and serializes it to UTF-8 bytes the same way on every machine. */
 final class XmlDocumentWriter {
 
+    /** Stateless once its generators are loaded; Rome builds a fresh tree per call. */
+    private static final WireFeedOutput ROME = new WireFeedOutput();
+
     private XmlDocumentWriter() {
+    }
+
+    /** Rome's tree of an RSS channel or Atom feed, for changes Rome's model cannot make before it is serialized. */
+    static Document tree(WireFeed feed) {
+        try {
+            return ROME.outputJDom(feed);
+        } catch (FeedException e) {
+            throw new IllegalStateException("Rome refused a " + feed.getFeedType() + " feed built from a valid page", e);
+        }
     }
 
     static byte[] bytes(Document document) {
