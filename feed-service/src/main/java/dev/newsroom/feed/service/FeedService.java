@@ -7,7 +7,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -28,12 +27,13 @@ import dev.newsroom.feed.render.FeedRenderer;
 import dev.newsroom.feed.repository.VisibleArticles;
 import dev.newsroom.feed.repository.VisibleArticles.StoredArticle;
 import dev.newsroom.problem.Refusal;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import lombok.RequiredArgsConstructor;
+
 /** Builds one page of one feed from the read model and renders it, through the cache. */
+@RequiredArgsConstructor
 @ApplicationScoped
 public class FeedService {
 
@@ -45,25 +45,7 @@ public class FeedService {
     private final SiteAddresses site;
     private final Clock clock;
     private final StaleIfError renderings;
-    private final Map<FeedFormat, Timer> renderTimers = new EnumMap<>(FeedFormat.class);
-
-    public FeedService(VisibleArticles visible, FeedRenderer renderer, FeedCache cache, FeedConfig config,
-            ItemMapper items, SiteAddresses site, MeterRegistry metrics, Clock clock, StaleIfError renderings) {
-        this.visible = visible;
-        this.renderer = renderer;
-        this.cache = cache;
-        this.config = config;
-        this.items = items;
-        this.site = site;
-        this.clock = clock;
-        this.renderings = renderings;
-        for (FeedFormat format : FeedFormat.values()) {
-            renderTimers.put(format, Timer.builder("newsroom.feed.render")
-                    .description("time to build one feed page from the read model and render it (cache misses)")
-                    .tag("format", format.fileName())
-                    .register(metrics));
-        }
-    }
+    private final RenderTimers timers;
 
     /** The feed if it is rendered and still true, without touching the database; null otherwise. */
     public RenderedFeed cached(FeedScope scope, FeedFormat format, int page) {
@@ -72,7 +54,7 @@ public class FeedService {
 
     public RenderedFeed feed(FeedScope scope, FeedFormat format, int page) {
         return renderings.get(FeedCache.Key.feed(scope, format, page),
-                () -> renderTimers.get(format).record(() -> render(scope, format, page)));
+                () -> timers.feed(format).record(() -> render(scope, format, page)));
     }
 
     @Transactional

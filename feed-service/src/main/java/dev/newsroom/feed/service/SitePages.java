@@ -30,16 +30,17 @@ import dev.newsroom.page.ArticlePageRenderer;
 import dev.newsroom.page.ListPage;
 import dev.newsroom.page.ListPageRenderer;
 import dev.newsroom.page.Site;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+
+import lombok.RequiredArgsConstructor;
 
 /**
  * The readers' site from the read model: front, section and tag pages, article pages and sitemaps, each rendered
  * once and kept in the feeds' cache, so every change to the read model reaches them the moment it reaches the feeds.
  * What is not visible in the feeds (embargoed, scheduled, withdrawn) is not on any page or sitemap either.
  */
+@RequiredArgsConstructor
 @ApplicationScoped
 public class SitePages {
 
@@ -59,22 +60,7 @@ public class SitePages {
     private final ArticlePageRenderer articles = new ArticlePageRenderer();
     private final ListPageRenderer listings = new ListPageRenderer();
     private final SitemapWriter sitemaps = new SitemapWriter();
-    private final Timer renderTimer;
-
-    public SitePages(VisibleArticles visible, SitemapQueries sitemapQueries, FeedCache cache, FeedConfig feedConfig,
-            SiteConfig config, SiteAddresses addresses, MeterRegistry metrics, Clock clock, StaleIfError renderings) {
-        this.visible = visible;
-        this.sitemapQueries = sitemapQueries;
-        this.cache = cache;
-        this.renderings = renderings;
-        this.feedConfig = feedConfig;
-        this.config = config;
-        this.addresses = addresses;
-        this.clock = clock;
-        this.renderTimer = Timer.builder("newsroom.site.render")
-                .description("time to build one page or sitemap from the read model and render it (cache misses)")
-                .register(metrics);
-    }
+    private final RenderTimers timers;
 
     /** The document at path if it is rendered and still true, without touching the database; null otherwise. */
     public RenderedFeed cached(String path, int page) {
@@ -109,7 +95,7 @@ public class SitePages {
     }
 
     private RenderedFeed cached(String path, int page, java.util.function.Supplier<RenderedFeed> render) {
-        return renderings.get(new FeedCache.Key(path, page), () -> renderTimer.record(render));
+        return renderings.get(new FeedCache.Key(path, page), () -> timers.site().record(render));
     }
 
     @Transactional

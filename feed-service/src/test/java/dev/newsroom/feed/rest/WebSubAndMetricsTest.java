@@ -84,6 +84,11 @@ class WebSubAndMetricsTest extends FeedServiceTest {
                 "le", "0.1");
         assertThat(metrics.samples("http_server_requests_seconds_count"))
                 .noneMatch(sample -> sample.labels().getOrDefault("uri", "").contains("measured"));
+        // renders are timed per feed format, and for the site's pages and sitemaps
+        for (String format : new String[] {"rss.xml", "atom.xml", "feed.json"}) {
+            value(metrics, "newsroom_feed_render_seconds_count", "format", format);
+        }
+        value(metrics, "newsroom_site_render_seconds_count");
         assertThat(value(metrics, "agroal_max_used_count", "datasource", "default"))
                 .isGreaterThanOrEqualTo(1);
         value(metrics, "jvm_memory_used_bytes", "area", "heap");
