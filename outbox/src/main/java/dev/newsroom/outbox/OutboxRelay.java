@@ -45,19 +45,21 @@ import jakarta.persistence.EntityManager;
 /**
  * Sends committed outbox events to Kafka in sequence order and marks them sent only after the broker
  * acknowledged them. Woken right after each commit; a periodic poll catches anything a crash or an
- * outage left behind. Across replicas a PostgreSQL advisory lock lets one relay drain at a time, which
- * keeps per-aggregate order.
+ * outage left behind. Across replicas of a service a PostgreSQL advisory lock lets one relay drain its outbox at a
+ * time, which keeps per-aggregate order; each service has a lock of its own, since services may share a database.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final int BATCH = 200;
-    private static final long ADVISORY_LOCK = 0x6f7574626f78L;
+    /** The class of the relays' advisory locks ("outb"); the second key names the service. */
+    private static final int ADVISORY_LOCK_CLASS = 0x6f757462;
     private static final String CE_TRACEPARENT = "ce_traceparent";
 
     private final Emitter<String> emitter;
     private final EntityManager entities;
     private final URI source;
+    private final int[] advisoryLock;
     private final Duration sendTimeout;
     private final Clock clock;
     private final Counter sent;
@@ -79,10 +81,16 @@ public class OutboxRelay {
         this.emitter = emitter;
         this.entities = entities;
         this.source = URI.create("/" + applicationName);
+        this.advisoryLock = advisoryLock(applicationName);
         this.sendTimeout = config.sendTimeout();
         this.clock = clock;
         this.sent = metrics.counter("newsroom.outbox.sent");
         this.failures = metrics.counter("newsroom.outbox.failures");
+    }
+
+    /** The two keys of the advisory lock the relays of this service take (pg_advisory_xact_lock(int, int)). */
+    public static int[] advisoryLock(String applicationName) {
+        return new int[] {ADVISORY_LOCK_CLASS, applicationName.hashCode()};
     }
 
     void onStop(@Observes ShutdownEvent stop) {
@@ -150,8 +158,11 @@ public class OutboxRelay {
             return Pass.NOTHING;
         }
         return QuarkusTransaction.requiringNew().timeout((int) sendTimeout.toSeconds() + 30).call(() -> {
-            Boolean locked = (Boolean) entities.createNativeQuery("select pg_try_advisory_xact_lock(:key)")
-                    .setParameter("key", ADVISORY_LOCK).getSingleResult();
+            // One lock for every service gave a service's pass a miss whenever another's ran (each polls every 2 s),
+            // and its events then waited for the next poll.
+            Boolean locked = (Boolean) entities.createNativeQuery("select pg_try_advisory_xact_lock(:class, :service)")
+                    .setParameter("class", advisoryLock[0]).setParameter("service", advisoryLock[1])
+                    .getSingleResult();
             if (!locked) {
                 return Pass.NOTHING;
             }

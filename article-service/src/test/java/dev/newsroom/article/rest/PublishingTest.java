@@ -15,6 +15,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,6 +32,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.newsroom.events.Topics;
+import dev.newsroom.outbox.OutboxRelay;
 import dev.newsroom.testsupport.Infrastructure;
 import dev.newsroom.testsupport.NewsroomTestResource;
 import dev.newsroom.testsupport.TopicReader;
@@ -91,6 +94,26 @@ class PublishingTest {
                         .body("size()", equalTo(1)).body("[0].sentAt", notNullValue())
                         .body("[0].type", equalTo("newsroom.article.published"))
                         .body("[0].data.revision", equalTo(2)));
+    }
+
+    @Test
+    void anotherServiceDrainingItsOutboxDoesNotHoldThisOneBack() throws Exception {
+        // media-service's relay shares the database: while it holds its lock (a long pass, a broker outage), this
+        // service's events still leave.
+        int[] media = OutboxRelay.advisoryLock("media-service");
+        try (Connection connection = Infrastructure.shared().connect()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
+                lock.setInt(1, media[0]);
+                lock.setInt(2, media[1]);
+                lock.execute();
+            }
+            String id = createDraft(unique("Published while the picture desk's relay drains"));
+            publish(id);
+
+            assertThat(topic.awaitRecords(id, 1, DELIVERY)).hasSize(1);
+            connection.rollback();
+        }
     }
 
     @Test
