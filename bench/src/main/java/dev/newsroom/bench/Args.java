@@ -18,6 +18,15 @@ public final class Args {
         }
     }
 
+    /** Prints the usage line when --help was given; answers whether it was, so that main returns. */
+    public boolean help(String usage) {
+        if (has("help")) {
+            System.out.println(usage);
+            return true;
+        }
+        return false;
+    }
+
     public boolean has(String name) {
         return values.containsKey(name);
     }

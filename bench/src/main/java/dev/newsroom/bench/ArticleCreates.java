@@ -30,9 +30,8 @@ public final class ArticleCreates {
 
     public static void main(String[] args) throws Exception {
         Args options = new Args(args);
-        if (options.has("help")) {
-            System.out.println("ArticleCreates [--url http://localhost:8081] [--rate 1000] [--duration 60]"
-                    + " [--warmup 20] [--user writer:writer] [--service-pid N] [--db-parent N]");
+        if (options.help("ArticleCreates [--url http://localhost:8081] [--rate 1000] [--duration 60]"
+                + " [--warmup 20] [--user writer:writer] [--service-pid N] [--db-parent N]")) {
             return;
         }
         String url = options.get("url", "http://localhost:8081") + "/api/articles";

@@ -43,9 +43,8 @@ public final class StoryList {
 
     public static void main(String[] args) throws Exception {
         Args options = new Args(args);
-        if (options.has("help")) {
-            System.out.println("StoryList [--url http://localhost:8081] [--requests 300] [--warmup 100]"
-                    + " [--user editor:editor] [--service-pid N] [--db-parent N]");
+        if (options.help("StoryList [--url http://localhost:8081] [--requests 300] [--warmup 100]"
+                + " [--user editor:editor] [--service-pid N] [--db-parent N]")) {
             return;
         }
         String url = options.get("url", "http://localhost:8081");

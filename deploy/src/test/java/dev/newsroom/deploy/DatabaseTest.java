@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Each service logs in as its own CloudNativePG role, owns its schema, and the database can take every pool. */
@@ -18,12 +16,8 @@ class DatabaseTest {
         return ProjectLayout.overlays();
     }
 
-    static Stream<Arguments> overlaysAndServices() {
-        return ServiceConfigurationTest.overlaysAndServices();
-    }
-
     @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("overlaysAndServices")
+    @MethodSource("dev.newsroom.deploy.ServiceConfigurationTest#overlaysAndServices")
     void theServiceLogsInWithTheSecretThatSetsItsRolePassword(String overlay, String service) {
         Manifests manifests = Manifests.of(overlay);
         JsonNode username = secretKeyRef(manifests, service, "QUARKUS_DATASOURCE_USERNAME");
@@ -44,7 +38,7 @@ class DatabaseTest {
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("overlaysAndServices")
+    @MethodSource("dev.newsroom.deploy.ServiceConfigurationTest#overlaysAndServices")
     void theServiceRoleOwnsTheSchemasFlywayMigrates(String overlay, String service) {
         Manifests manifests = Manifests.of(overlay);
         String secret = secretKeyRef(manifests, service, "QUARKUS_DATASOURCE_USERNAME").path("name").asText();

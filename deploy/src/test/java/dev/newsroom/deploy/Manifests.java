@@ -115,48 +115,53 @@ final class Manifests {
     Map<String, String> environment(String service, List<String> problems) {
         JsonNode container = container(service);
         Map<String, String> environment = new HashMap<>();
-        for (JsonNode source : container.path("envFrom")) {
-            String prefix = source.path("prefix").asText("");
-            if (source.has("configMapRef")) {
-                String name = source.path("configMapRef").path("name").asText();
-                Optional<Set<String>> keys = configMapKeys(name);
-                if (keys.isEmpty()) {
-                    problems.add(service + ": envFrom ConfigMap " + name + " is not rendered");
+        for (JsonNode from : container.path("envFrom")) {
+            String prefix = from.path("prefix").asText("");
+            for (Source source : Source.values()) {
+                if (from.has(source.allKeys)) {
+                    String name = from.path(source.allKeys).path("name").asText();
+                    Optional<Set<String>> keys = keys(source, name);
+                    if (keys.isEmpty()) {
+                        problems.add(service + ": envFrom " + source.kind + " " + name + " " + source.missing);
+                    }
+                    keys.orElse(Set.of()).forEach(key -> environment.put(prefix + key, source.kind + " " + name));
                 }
-                keys.orElse(Set.of()).forEach(key -> environment.put(prefix + key, "ConfigMap " + name));
-            }
-            if (source.has("secretRef")) {
-                String name = source.path("secretRef").path("name").asText();
-                Optional<Set<String>> keys = secretKeys(name);
-                if (keys.isEmpty()) {
-                    problems.add(service + ": envFrom Secret " + name + " is neither rendered nor in secrets.example.yaml");
-                }
-                keys.orElse(Set.of()).forEach(key -> environment.put(prefix + key, "Secret " + name));
             }
         }
         for (JsonNode variable : container.path("env")) {
             String name = variable.path("name").asText();
             JsonNode from = variable.path("valueFrom");
             String origin = "value";
-            if (from.has("configMapKeyRef")) {
-                String map = from.path("configMapKeyRef").path("name").asText();
-                String key = from.path("configMapKeyRef").path("key").asText();
-                if (!configMapKeys(map).orElse(Set.of()).contains(key)) {
-                    problems.add(service + ": " + name + " refers to missing ConfigMap key " + map + "/" + key);
+            for (Source source : Source.values()) {
+                if (from.has(source.oneKey)) {
+                    String object = from.path(source.oneKey).path("name").asText();
+                    String key = from.path(source.oneKey).path("key").asText();
+                    if (!keys(source, object).orElse(Set.of()).contains(key)) {
+                        problems.add(service + ": " + name + " refers to " + source.kind + " key " + object + "/" + key
+                                + ", which " + source.missing);
+                    }
+                    origin = source.kind + " " + object;
                 }
-                origin = "ConfigMap " + map;
-            } else if (from.has("secretKeyRef")) {
-                String secret = from.path("secretKeyRef").path("name").asText();
-                String key = from.path("secretKeyRef").path("key").asText();
-                if (!secretKeys(secret).orElse(Set.of()).contains(key)) {
-                    problems.add(service + ": " + name + " refers to Secret key " + secret + "/" + key
-                            + ", which is neither rendered nor listed in secrets.example.yaml");
-                }
-                origin = "Secret " + secret;
             }
             environment.put(name, origin);
         }
         return environment;
+    }
+
+    /** Where a container's variables come from, with the fields that refer to it and what a missing one means. */
+    @RequiredArgsConstructor
+    private enum Source {
+        CONFIG_MAP("ConfigMap", "configMapRef", "configMapKeyRef", "is not rendered"),
+        SECRET("Secret", "secretRef", "secretKeyRef", "is neither rendered nor listed in secrets.example.yaml");
+
+        final String kind;
+        final String allKeys;
+        final String oneKey;
+        final String missing;
+    }
+
+    private Optional<Set<String>> keys(Source source, String name) {
+        return source == Source.CONFIG_MAP ? configMapKeys(name) : secretKeys(name);
     }
 
     static String name(JsonNode object) {

@@ -4,20 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Ports, probes and metrics in the manifests are the ones each service really serves. */
 class ProbesAndPortsTest {
 
-    static Stream<Arguments> overlaysAndServices() {
-        return ServiceConfigurationTest.overlaysAndWorkloads();
-    }
-
     @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("overlaysAndServices")
+    @MethodSource("dev.newsroom.deploy.ServiceConfigurationTest#overlaysAndWorkloads")
     void theContainerPortIsTheServicesHttpPort(String overlay, String service) {
         ServiceProperties properties = ServiceProperties.of(service);
         JsonNode container = Manifests.of(overlay).container(service);
@@ -27,7 +21,7 @@ class ProbesAndPortsTest {
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("overlaysAndServices")
+    @MethodSource("dev.newsroom.deploy.ServiceConfigurationTest#overlaysAndWorkloads")
     void probesAskQuarkusHealthOnThePortThatServesIt(String overlay, String service) {
         ServiceProperties properties = ServiceProperties.of(service);
         JsonNode container = Manifests.of(overlay).container(service);
@@ -40,7 +34,7 @@ class ProbesAndPortsTest {
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("overlaysAndServices")
+    @MethodSource("dev.newsroom.deploy.ServiceConfigurationTest#overlaysAndWorkloads")
     void prometheusScrapesTheMetricsEndpoint(String overlay, String service) {
         ServiceProperties properties = ServiceProperties.of(service);
         JsonNode annotations = Manifests.of(overlay).deployment(service)
@@ -55,7 +49,7 @@ class ProbesAndPortsTest {
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("overlaysAndServices")
+    @MethodSource("dev.newsroom.deploy.ServiceConfigurationTest#overlaysAndWorkloads")
     void theServiceSelectsThePodsAndTargetsTheirHttpPort(String overlay, String service) {
         Manifests manifests = Manifests.of(overlay);
         ObjectNode kubernetesService = manifests.get("Service", service);

@@ -12,9 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Scaling, disruption budgets, identities, resources, network policies and ingress routes of the three services. */
@@ -26,14 +24,6 @@ class WorkloadPoliciesTest {
         return ProjectLayout.overlays();
     }
 
-    static Stream<Arguments> overlaysAndServices() {
-        return ServiceConfigurationTest.overlaysAndServices();
-    }
-
-    static Stream<Arguments> overlaysAndWorkloads() {
-        return ServiceConfigurationTest.overlaysAndWorkloads();
-    }
-
     /** The most pods of a service that may run: the autoscaler's maximum, else the Deployment's replicas. */
     static int maxPods(Manifests manifests, String service) {
         return autoscaler(manifests, service).map(hpa -> hpa.path("spec").path("maxReplicas").asInt())
@@ -41,7 +31,7 @@ class WorkloadPoliciesTest {
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("overlaysAndWorkloads")
+    @MethodSource("dev.newsroom.deploy.ServiceConfigurationTest#overlaysAndWorkloads")
     void feedAndArticleServicesAutoscaleAndTheAutoscalerOwnsTheReplicaCount(String overlay, String service) {
         Manifests manifests = Manifests.of(overlay);
         Optional<ObjectNode> hpa = autoscaler(manifests, service);
@@ -59,7 +49,7 @@ class WorkloadPoliciesTest {
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("overlaysAndWorkloads")
+    @MethodSource("dev.newsroom.deploy.ServiceConfigurationTest#overlaysAndWorkloads")
     void aDisruptionBudgetCoversThePodsWithoutBlockingDrains(String overlay, String service) {
         Manifests manifests = Manifests.of(overlay);
         JsonNode pdb = manifests.get("PodDisruptionBudget", service).path("spec");
@@ -70,7 +60,7 @@ class WorkloadPoliciesTest {
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("overlaysAndWorkloads")
+    @MethodSource("dev.newsroom.deploy.ServiceConfigurationTest#overlaysAndWorkloads")
     void eachServiceRunsAsItsOwnAccountWithoutAnApiToken(String overlay, String service) {
         Manifests manifests = Manifests.of(overlay);
         JsonNode pod = manifests.deployment(service).path("spec").path("template").path("spec");
@@ -83,7 +73,7 @@ class WorkloadPoliciesTest {
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("overlaysAndWorkloads")
+    @MethodSource("dev.newsroom.deploy.ServiceConfigurationTest#overlaysAndWorkloads")
     void everyContainerHasRequestsAndLimits(String overlay, String service) {
         JsonNode resources = Manifests.of(overlay).container(service).path("resources");
 
@@ -95,7 +85,7 @@ class WorkloadPoliciesTest {
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("overlaysAndServices")
+    @MethodSource("dev.newsroom.deploy.ServiceConfigurationTest#overlaysAndServices")
     void networkPoliciesLetTheServiceReachOnlyWhatItNeeds(String overlay, String service) {
         Manifests manifests = Manifests.of(overlay);
         Map<String, String> labels = podLabels(manifests, service);

@@ -35,7 +35,7 @@ final class LocalProcessInfrastructure implements Infrastructure {
             throw new InfrastructureException("No Docker engine answers and the local Kafka broker is not built ("
                     + libDir + " is missing): run the tests through ./mvnw verify from the project root");
         }
-        try {
+        return blocking("starting the test infrastructure", () -> {
             Path target = Files.createDirectories(targetDir);
             stopLeftovers(target, root);
             Path dataDir = Files.createTempDirectory(target, "test-infrastructure-");
@@ -46,11 +46,23 @@ final class LocalProcessInfrastructure implements Infrastructure {
             infrastructure.postgres.start();
             infrastructure.broker = infrastructure.kafka.start(Duration.ofSeconds(90));
             return infrastructure;
+        });
+    }
+
+    /** A step that waits on a process or a file. */
+    private interface Step<T> {
+        T run() throws IOException, InterruptedException;
+    }
+
+    /** Runs the step; its I/O failure or interruption surfaces unchecked, the interrupt flag kept. */
+    private static <T> T blocking(String what, Step<T> step) {
+        try {
+            return step.run();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InfrastructureException("interrupted while starting the test infrastructure");
+            throw new InfrastructureException("interrupted while " + what);
         }
     }
 
@@ -113,21 +125,14 @@ final class LocalProcessInfrastructure implements Infrastructure {
 
     @Override
     public Outage databaseFreeze() {
-        try {
-            AutoCloseable frozen = postgres.freeze();
-            return () -> {
-                try {
-                    frozen.close();
-                } catch (Exception e) {
-                    throw new InfrastructureException("could not thaw PostgreSQL: " + e.getMessage());
-                }
-            };
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InfrastructureException("interrupted while freezing PostgreSQL");
-        }
+        AutoCloseable frozen = blocking("freezing PostgreSQL", postgres::freeze);
+        return () -> {
+            try {
+                frozen.close();
+            } catch (Exception e) {
+                throw new InfrastructureException("could not thaw PostgreSQL: " + e.getMessage());
+            }
+        };
     }
 
     @Override
@@ -135,14 +140,7 @@ final class LocalProcessInfrastructure implements Infrastructure {
         stopBroker();
         return () -> {
             synchronized (this) {
-                try {
-                    broker = kafka.start(Duration.ofSeconds(90));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new InfrastructureException("interrupted while restarting Kafka");
-                }
+                broker = blocking("restarting Kafka", () -> kafka.start(Duration.ofSeconds(90)));
             }
         };
     }

@@ -1,8 +1,12 @@
 package dev.newsroom.testsupport;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -54,6 +58,23 @@ public final class LogCapture implements AutoCloseable {
     /** Starts capturing; the categories named log at DEBUG (and finer) meanwhile. */
     public static LogCapture start(String... debugCategories) {
         return new LogCapture(debugCategories);
+    }
+
+    /** Starts capturing with DEBUG on wherever a credential could be logged: security, HTTP, REST, OIDC, JWT. */
+    public static LogCapture securityAtDebug() {
+        return start("dev.newsroom", "io.quarkus.security", "io.quarkus.elytron", "io.quarkus.vertx.http",
+                "io.quarkus.resteasy.reactive", "io.quarkus.oidc", "io.smallrye.jwt");
+    }
+
+    /** Fails, naming it, when a secret stands in a line, and when a line logs an Authorization header. */
+    public static void assertNoSecrets(List<String> lines, Collection<String> secrets) {
+        for (String secret : secrets) {
+            List<String> leaks = lines.stream().filter(line -> line.contains(secret)).toList();
+            assertTrue(leaks.isEmpty(), () -> "log lines containing the secret " + secret + ": " + leaks);
+        }
+        List<String> headers = lines.stream().map(line -> line.toLowerCase(Locale.ROOT))
+                .filter(line -> line.contains("authorization: basic") || line.contains("authorization: bearer")).toList();
+        assertTrue(headers.isEmpty(), () -> "log lines with an Authorization header: " + headers);
     }
 
     public List<String> lines() {

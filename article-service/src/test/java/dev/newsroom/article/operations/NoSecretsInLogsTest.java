@@ -28,8 +28,7 @@ class NoSecretsInLogsTest {
     @Test
     void credentialsAndTokensNeverAppearInTheLog() {
         List<String> lines;
-        try (LogCapture log = LogCapture.start("dev.newsroom", "io.quarkus.security", "io.quarkus.elytron",
-                "io.quarkus.vertx.http", "io.quarkus.resteasy.reactive", "io.quarkus.oidc", "io.smallrye.jwt")) {
+        try (LogCapture log = LogCapture.securityAtDebug()) {
             String id = createDraft(unique("Logged without secrets"));
             editor().body("{}").post("/api/articles/{id}/publish", id).then().statusCode(200);
             given().auth().preemptive().basic("editor", WRONG_PASSWORD).get("/api/articles/{id}", id)
@@ -41,12 +40,9 @@ class NoSecretsInLogsTest {
             assertThat(lines).as("the capture sees the service's own lines")
                     .anyMatch(line -> line.contains(id) && line.contains("published"));
         }
-        for (String secret : List.of(WRONG_PASSWORD, TOKEN, basic("editor", "editor"), basic("writer", "writer"),
-                basic("editor", WRONG_PASSWORD), basic("writer", WRONG_PASSWORD), "c2VjcmV0LXNpZ25hdHVyZS12YWx1ZQ")) {
-            assertThat(lines).as("log lines containing a secret").noneMatch(line -> line.contains(secret));
-        }
-        assertThat(lines).noneMatch(line -> line.toLowerCase().contains("authorization: basic")
-                || line.toLowerCase().contains("authorization: bearer"));
+        LogCapture.assertNoSecrets(lines, List.of(WRONG_PASSWORD, TOKEN, basic("editor", "editor"),
+                basic("writer", "writer"), basic("editor", WRONG_PASSWORD), basic("writer", WRONG_PASSWORD),
+                "c2VjcmV0LXNpZ25hdHVyZS12YWx1ZQ"));
     }
 
     private static String basic(String user, String password) {

@@ -3,8 +3,11 @@ package dev.newsroom.bench.busiest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 /**
  * The editors' desk at its busiest: publishes of new stories with corrections and unpublishes mixed in, at a fixed
@@ -75,65 +78,73 @@ final class Desk {
 
     private void publish(long due) {
         boolean measured = window.measured(due);
-        Story story = drafts.poll();
-        if (story == null) {
-            publish.error(measured, 0, "no draft left", "no draft left to publish: the seed made too few");
-            return;
+        Story story = next(drafts, publish, measured, "no draft left",
+                "no draft left to publish: the seed made too few");
+        if (story != null) {
+            send(publish, measured, due, "POST /api/articles/" + story.id + "/publish", () -> api.publish(story),
+                    (response, returned) -> {
+                        story.etag = Api.etag(response);
+                        visibility.await("/feeds/sections/" + story.section + "/rss.xml",
+                                feed -> feed.status() == 200 && feed.body().contains("/articles/" + story.slug + "<"),
+                                returned, measured, publishSeen, "published " + story.slug, () -> place(story));
+                    }, () -> { });
         }
-        window.sent();
-        api.publish(story).whenComplete((response, failure) -> {
-            long returned = System.nanoTime();
-            if (answered(publish, response, failure, measured, returned - due, "POST /api/articles/" + story.id
-                    + "/publish")) {
-                story.etag = Api.etag(response);
-                visibility.await("/feeds/sections/" + story.section + "/rss.xml",
-                        feed -> feed.status() == 200 && feed.body().contains("/articles/" + story.slug + "<"),
-                        returned, measured, publishSeen, "published " + story.slug, () -> place(story));
-            }
-            window.done();
-        });
     }
 
     private void correct(long due) {
         boolean measured = window.measured(due);
-        Story story = live.poll();
-        if (story == null) {
-            correct.error(measured, 0, "no live story", "no live story left to correct");
-            return;
+        Story story = next(live, correct, measured, "no live story", "no live story left to correct");
+        if (story != null) {
+            String note = "Correction " + corrections.incrementAndGet()
+                    + ": an earlier version gave the wrong vote count.";
+            String json = Api.articleJson(story.headline, story.section, story.tags, story.mediaId,
+                    Copy.body(story.paragraphs, 0), note);
+            send(correct, measured, due, "PUT /api/articles/" + story.id + " (published, If-Match " + story.etag + ")",
+                    () -> api.save(story, json, Api.EDITOR), (response, returned) -> {
+                        story.etag = Api.etag(response);
+                        visibility.await("/articles/" + story.slug,
+                                page -> page.status() == 200 && page.body().contains(note), returned, measured,
+                                correctSeen, "corrected " + story.slug, () -> live.add(story));
+                    }, () -> live.add(story));
         }
-        String note = "Correction " + corrections.incrementAndGet() + ": an earlier version gave the wrong vote count.";
-        String json = Api.articleJson(story.headline, story.section, story.tags, story.mediaId,
-                Copy.body(story.paragraphs, 0), note);
-        window.sent();
-        api.save(story, json, Api.EDITOR).whenComplete((response, failure) -> {
-            long returned = System.nanoTime();
-            if (answered(correct, response, failure, measured, returned - due, "PUT /api/articles/" + story.id
-                    + " (published, If-Match " + story.etag + ")")) {
-                story.etag = Api.etag(response);
-                visibility.await("/articles/" + story.slug,
-                        page -> page.status() == 200 && page.body().contains(note), returned, measured,
-                        correctSeen, "corrected " + story.slug, () -> live.add(story));
-            } else {
-                live.add(story);
-            }
-            window.done();
-        });
     }
 
     private void unpublish(long due) {
         boolean measured = window.measured(due);
-        Story story = toTakeDown.poll();
-        if (story == null) {
-            unpublish.error(measured, 0, "no story to take down", "no published story left to take down");
-            return;
+        Story story = next(toTakeDown, unpublish, measured, "no story to take down",
+                "no published story left to take down");
+        if (story != null) {
+            send(unpublish, measured, due, "POST /api/articles/" + story.id + "/unpublish",
+                    () -> api.unpublish(story, "Legal review"), (response, returned) ->
+                            visibility.await("/articles/" + story.slug, page -> page.status() == 410, returned,
+                                    measured, unpublishSeen, "unpublished " + story.slug, () -> { }),
+                    () -> { });
         }
+    }
+
+    /** The next story to work on, or null (an error of the part: the hour ran out of stories of that kind). */
+    private static Story next(Queue<Story> stories, Part part, boolean measured, String error, String detail) {
+        Story story = stories.poll();
+        if (story == null) {
+            part.error(measured, 0, error, detail);
+        }
+        return story;
+    }
+
+    /**
+     * Sends one editor's call and records its answer in the part, latency from the due time; a 200 goes on to
+     * {@code then} with the response and when it returned, anything else to {@code otherwise}.
+     */
+    private void send(Part part, boolean measured, long due, String call,
+            Supplier<CompletableFuture<HttpResponse<String>>> request,
+            BiConsumer<HttpResponse<String>, Long> then, Runnable otherwise) {
         window.sent();
-        api.unpublish(story, "Legal review").whenComplete((response, failure) -> {
+        request.get().whenComplete((response, failure) -> {
             long returned = System.nanoTime();
-            if (answered(unpublish, response, failure, measured, returned - due, "POST /api/articles/" + story.id
-                    + "/unpublish")) {
-                visibility.await("/articles/" + story.slug, page -> page.status() == 410, returned, measured,
-                        unpublishSeen, "unpublished " + story.slug, () -> { });
+            if (answered(part, response, failure, measured, returned - due, call)) {
+                then.accept(response, returned);
+            } else {
+                otherwise.run();
             }
             window.done();
         });

@@ -23,17 +23,15 @@ final class ArticleKill {
 
     boolean run(Platform platform) throws Exception {
         Report report = new Report("article-service kill -9 under " + RATE + " publishes/s");
-        Http http = new Http(Duration.ofSeconds(10));
-        Newsdesk desk = new Newsdesk(platform, http);
-        String run = Newsdesk.runId();
-        String section = "drill-article-" + run;
-        List<Newsdesk.Draft> drafts = desk.drafts(run, section, (int) (RATE * SECONDS));
+        Newsdesk desk = Newsdesk.open(platform);
+        Newsdesk.Batch batch = desk.batch("article", (int) (RATE * SECONDS));
+        List<Newsdesk.Draft> drafts = batch.drafts();
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         Set<String> refused = ConcurrentHashMap.newKeySet(); // connection refused: never reached the service
         Set<String> inDoubt = ConcurrentHashMap.newKeySet(); // cut off mid-flight, or an error status
         AtomicLong slowestFailure = new AtomicLong();
         ExecutorService publishers = Executors.newFixedThreadPool(8);
-        try (FeedWatcher feed = new FeedWatcher(platform, http, section)) {
+        try (FeedWatcher feed = desk.watch(batch)) {
             long start = System.nanoTime();
             for (int i = 0; i < drafts.size(); i++) {
                 String id = drafts.get(i).id();
@@ -68,10 +66,7 @@ final class ArticleKill {
             }
             publishers.shutdown();
             publishers.awaitTermination(120, TimeUnit.SECONDS);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!feed.firstSeen().keySet().containsAll(acknowledged) && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
+            feed.awaitAll(acknowledged);
             Thread.sleep(2_000); // the outbox relays what committed at once: anything that would show, shows by now
             Map<String, Long> seen = Map.copyOf(feed.firstSeen());
             report.note("%d publishes: %d acknowledged, %d refused while down, %d cut off mid-flight",

@@ -26,16 +26,14 @@ final class BrokerKill {
 
     boolean run(Platform platform) throws Exception {
         Report report = new Report("broker kill -9 during " + RATE + " publishes/s");
-        Http http = new Http(Duration.ofSeconds(10));
-        Newsdesk desk = new Newsdesk(platform, http);
-        String run = Newsdesk.runId();
-        String section = "drill-broker-" + run;
-        List<Newsdesk.Draft> drafts = desk.drafts(run, section, (int) (RATE * SECONDS));
+        Newsdesk desk = Newsdesk.open(platform);
+        Newsdesk.Batch batch = desk.batch("broker", (int) (RATE * SECONDS));
+        List<Newsdesk.Draft> drafts = batch.drafts();
         Map<String, Long> acknowledged = new ConcurrentHashMap<>();
         Set<String> refused = ConcurrentHashMap.newKeySet();
         long backAt = 0;
         Duration restart = null;
-        try (FeedWatcher feed = new FeedWatcher(platform, http, section)) {
+        try (FeedWatcher feed = desk.watch(batch)) {
             long start = System.nanoTime();
             Thread publisher = new Thread(() -> {
                 Newsdesk.paced(RATE, i -> i < drafts.size(), i -> {
@@ -65,10 +63,7 @@ final class BrokerKill {
                 }
             }
             publisher.join();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!feed.firstSeen().keySet().containsAll(acknowledged.keySet()) && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
+            feed.awaitAll(acknowledged.keySet());
             Thread.sleep(1_000); // anything unacknowledged that would show, shows by now
             Map<String, Long> seen = Map.copyOf(feed.firstSeen());
             long backAtFinal = backAt;

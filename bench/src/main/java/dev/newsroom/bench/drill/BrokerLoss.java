@@ -62,10 +62,7 @@ final class BrokerLoss {
             long oneBack = System.nanoTime(); // the node serves again: ./newsroom start returns then
             report.note("kafka-2 restarted %d s after it was killed (its start took %.1f s on this machine)",
                     PHASE_SECONDS, restart.toMillis() / 1000.0);
-            long deadline = System.nanoTime() + 60_000_000_000L;
-            while (!feed.firstSeen().keySet().containsAll(outage.keySet()) && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
+            feed.awaitAll(outage.keySet());
             firstSeen = Map.copyOf(feed.firstSeen());
             long drained = outage.keySet().stream().mapToLong(id -> firstSeen.getOrDefault(id, Long.MAX_VALUE)).max()
                     .orElse(oneBack);

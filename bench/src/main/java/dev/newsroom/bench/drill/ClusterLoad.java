@@ -162,10 +162,7 @@ final class ClusterLoad implements AutoCloseable {
     void checkDelivered(Report report) throws InterruptedException {
         Http http = new Http(Duration.ofSeconds(10));
         try (FeedWatcher feed = new FeedWatcher(platform, http, section)) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!feed.firstSeen().keySet().containsAll(published.keySet()) && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
+            feed.awaitAll(published.keySet());
             Map<String, String> once = feed.exactlyOnce(published.keySet());
             report.zero("lost (acknowledged, not in the feed a minute later)",
                     published.keySet().stream().filter(id -> !feed.firstSeen().containsKey(id)).count());

@@ -1,6 +1,5 @@
 package dev.newsroom.bench.drill;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,16 +20,14 @@ final class FeedKill {
 
     boolean run(Platform platform) throws Exception {
         Report report = new Report("feed-service kill -9 mid-burst of " + STORIES + " publishes");
-        Http http = new Http(Duration.ofSeconds(10));
-        Newsdesk desk = new Newsdesk(platform, http);
-        String run = Newsdesk.runId();
-        String section = "drill-feed-" + run;
-        List<Newsdesk.Draft> drafts = desk.drafts(run, section, STORIES);
+        Newsdesk desk = Newsdesk.open(platform);
+        Newsdesk.Batch batch = desk.batch("feed", STORIES);
+        List<Newsdesk.Draft> drafts = batch.drafts();
         Map<String, String> slugs = new ConcurrentHashMap<>();
         Set<String> failed = ConcurrentHashMap.newKeySet();
         AtomicInteger done = new AtomicInteger();
         ExecutorService publishers = Executors.newFixedThreadPool(4);
-        try (FeedWatcher feed = new FeedWatcher(platform, http, section)) {
+        try (FeedWatcher feed = desk.watch(batch)) {
             for (Newsdesk.Draft draft : drafts) {
                 publishers.submit(() -> {
                     Http.Reply reply = desk.publish(draft.id());
@@ -53,9 +50,9 @@ final class FeedKill {
                         done.get(), STORIES);
                 long restartAt = System.nanoTime();
                 var restart = platform.startInBackground("feed");
-                readyAt = awaitStatus(platform, http, "feed", "/q/health/ready");
+                readyAt = awaitStatus(platform, desk.http(), "feed", "/q/health/ready");
                 report.note("feed-service ready %.1f s after the restart command", (readyAt - restartAt) / 1e9);
-                consumingAt = awaitStatus(platform, http, "feed", "/q/health/group/kafka");
+                consumingAt = awaitStatus(platform, desk.http(), "feed", "/q/health/group/kafka");
                 restart.join();
             } finally {
                 if (!platform.running("feed")) {
@@ -65,10 +62,7 @@ final class FeedKill {
             publishers.shutdown();
             publishers.awaitTermination(120, TimeUnit.SECONDS);
             report.atMost("ready -> every consumer holds its partitions", (consumingAt - readyAt) / 1e9, 5, "s");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!feed.firstSeen().keySet().containsAll(slugs.keySet()) && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
+            feed.awaitAll(slugs.keySet());
             long lastSeen = feed.firstSeen().values().stream().mapToLong(Long::longValue).max().orElse(readyAt);
             report.note("last story in the feed %.1f s after feed-service was ready", (lastSeen - readyAt) / 1e9);
             report.atMost("ready -> every published story in the feed", (lastSeen - readyAt) / 1e9, 10, "s");
@@ -77,7 +71,7 @@ final class FeedKill {
             report.check("every story exactly once in RSS, Atom and JSON (all pages)", once.isEmpty(),
                     once.isEmpty() ? STORIES + " of " + STORIES + " in each" : once.toString());
             long pagesMissing = slugs.values().stream()
-                    .filter(slug -> http.get(platform.feedUrl() + "/articles/" + slug).status() != 200).count();
+                    .filter(slug -> desk.http().get(platform.feedUrl() + "/articles/" + slug).status() != 200).count();
             report.zero("article pages not answering 200", pagesMissing);
         } finally {
             publishers.shutdownNow();

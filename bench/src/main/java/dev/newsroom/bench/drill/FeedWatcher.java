@@ -1,11 +1,13 @@
 package dev.newsroom.bench.drill;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,6 +43,14 @@ final class FeedWatcher implements AutoCloseable {
     /** When (System.nanoTime) each story id was first in the RSS feed of the section. */
     Map<String, Long> firstSeen() {
         return firstSeen;
+    }
+
+    /** Waits up to 60 s for every one of the stories to show in the feed. */
+    void awaitAll(Collection<String> ids) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!firstSeen.keySet().containsAll(ids) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
     }
 
     private void poll() {

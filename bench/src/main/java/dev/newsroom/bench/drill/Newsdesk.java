@@ -26,8 +26,33 @@ final class Newsdesk {
     record Draft(String id, String headline) {
     }
 
+    /** One drill run's drafts, in a section of their own so that its feed holds nothing else. */
+    record Batch(String section, List<Draft> drafts) {
+    }
+
     private final Platform platform;
     private final Http http;
+
+    /** The newsdesk of a drill, its calls bounded at 10 s. */
+    static Newsdesk open(Platform platform) {
+        return new Newsdesk(platform, new Http(Duration.ofSeconds(10)));
+    }
+
+    Http http() {
+        return http;
+    }
+
+    /** {@code count} drafts in the section drill-{name}-{run id}. */
+    Batch batch(String name, int count) throws Exception {
+        String run = runId();
+        String section = "drill-" + name + "-" + run;
+        return new Batch(section, drafts(run, section, count));
+    }
+
+    /** Watches the batch's section feed. */
+    FeedWatcher watch(Batch batch) {
+        return new FeedWatcher(platform, http, batch.section());
+    }
 
     static String draftJson(String headline, String section) {
         ObjectNode draft = JSON.createObjectNode();

@@ -82,10 +82,7 @@ final class ServiceRoll {
     private static void checkScheduled(Platform platform, Cluster cluster, Report report, Http http, String section,
             Set<String> ids) throws Exception {
         try (FeedWatcher feed = new FeedWatcher(platform, http, section)) {
-            long deadline = System.nanoTime() + 60_000_000_000L;
-            while (!feed.firstSeen().keySet().containsAll(ids) && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
+            feed.awaitAll(ids);
             Map<String, String> once = feed.exactlyOnce(ids);
             report.check("scheduled during the restarts: each exactly once in RSS, Atom and JSON", once.isEmpty(),
                     once.isEmpty() ? ids.size() + " of " + ids.size() : once.toString());

@@ -1,48 +1,58 @@
 package dev.newsroom.feed.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.newsroom.events.MalformedEventException;
 
 class FailuresTest {
 
-    @Test
-    void databaseOutagesPass() {
-        assertThat(Failures.isTransient(wrapped(new SQLException("connection refused", "08001"))))
-                .as("Failures.isTransient(wrapped(new SQLException(\"connection refused\", \"08001\")))").isTrue();
-        assertThat(Failures.isTransient(wrapped(new SQLException("terminating connection", "57P01"))))
-                .as("Failures.isTransient(wrapped(new SQLException(\"terminating connection\", \"57P01\")))").isTrue();
-        assertThat(Failures.isTransient(wrapped(new SQLException("deadlock detected", "40P01"))))
-                .as("Failures.isTransient(wrapped(new SQLException(\"deadlock detected\", \"40P01\")))").isTrue();
-        assertThat(Failures.isTransient(wrapped(new SQLException("too many connections", "53300"))))
-                .as("Failures.isTransient(wrapped(new SQLException(\"too many connections\", \"53300\")))").isTrue();
-        assertThat(Failures.isTransient(wrapped(new SQLTransientConnectionException("pool timeout"))))
-                .as("Failures.isTransient(wrapped(new SQLTransientConnectionException(\"pool timeout\")))").isTrue();
-        assertThat(Failures.isTransient(wrapped(new SQLException("Sorry, acquisition timeout!"))))
-                .as("Failures.isTransient(wrapped(new SQLException(\"Sorry, acquisition timeout!\")))").isTrue();
-        assertThat(Failures.isTransient(new IllegalStateException(new ConnectException("refused"))))
-                .as("Failures.isTransient(new IllegalStateException(new ConnectException(\"refused\")))").isTrue();
+    /** Database outages pass (retry); failures an event causes every time do not (dead letter). */
+    static Stream<Arguments> failures() {
+        return Stream.of(
+                row(wrapped(new SQLException("connection refused", "08001")), true),
+                row(wrapped(new SQLException("terminating connection", "57P01")), true),
+                row(wrapped(new SQLException("deadlock detected", "40P01")), true),
+                row(wrapped(new SQLException("too many connections", "53300")), true),
+                row(wrapped(new SQLTransientConnectionException("pool timeout")), true),
+                row(wrapped(new SQLException("Sorry, acquisition timeout!")), true),
+                row(new IllegalStateException(new ConnectException("refused")), true),
+                row(wrapped(new SQLException("value too long", "22001")), false),
+                row(wrapped(new SQLException("not-null violation", "23502")), false),
+                row(new MalformedEventException("bad"), false),
+                row(new NullPointerException(), false));
     }
 
-    @Test
-    void failuresAnEventCausesEveryTimeDoNot() {
-        assertThat(Failures.isTransient(wrapped(new SQLException("value too long", "22001"))))
-                .as("Failures.isTransient(wrapped(new SQLException(\"value too long\", \"22001\")))").isFalse();
-        assertThat(Failures.isTransient(wrapped(new SQLException("not-null violation", "23502"))))
-                .as("Failures.isTransient(wrapped(new SQLException(\"not-null violation\", \"23502\")))").isFalse();
-        assertThat(Failures.isTransient(new MalformedEventException("bad")))
-                .as("Failures.isTransient(new MalformedEventException(\"bad\"))").isFalse();
-        assertThat(Failures.isTransient(new NullPointerException()))
-                .as("Failures.isTransient(new NullPointerException())").isFalse();
+    @ParameterizedTest(name = "{0}: transient {1}")
+    @MethodSource("failures")
+    void onlyOutagesAreTransient(Throwable failure, boolean expected) {
+        assertThat(Failures.isTransient(failure)).as("isTransient(%s)", describe(failure)).isEqualTo(expected);
+    }
+
+    private static Arguments row(Throwable failure, boolean transientFailure) {
+        return arguments(Named.of(describe(failure), failure), transientFailure);
     }
 
     private static RuntimeException wrapped(SQLException cause) {
         return new RuntimeException("transaction failed", new IllegalStateException("statement failed", cause));
+    }
+
+    /** The innermost cause with its SQLState, so a failing row says which failure it was. */
+    private static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root instanceof SQLException sql ? root + " (SQLState " + sql.getSQLState() + ")" : root.toString();
     }
 }

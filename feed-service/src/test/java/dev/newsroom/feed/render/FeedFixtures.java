@@ -9,6 +9,11 @@ import java.util.List;
 
 import javax.xml.xpath.XPathExpressionException;
 
+import com.rometools.modules.mediarss.MediaEntryModule;
+import com.rometools.modules.mediarss.MediaModule;
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.feed.synd.SyndEntry;
+
 /** Fixed models for the rendering tests: a normal page, a hostile item, and a page of fifty items. */
 final class FeedFixtures {
 
@@ -81,6 +86,18 @@ final class FeedFixtures {
                     i % 10 == 0 ? "A name was misspelled." : null, "en"));
         }
         return page(items);
+    }
+
+    /** What every XML format says of the first article, as Rome reads it back. */
+    static void assertRomeReadsTheArticle(SyndEntry entry) {
+        assertThat(entry.getUri()).isEqualTo("urn:uuid:3f2a8c1e-0000-4000-8000-000000000001");
+        assertThat(entry.getTitle()).isEqualTo("Harbour reopens after storm");
+        assertThat(entry.getPublishedDate().toInstant()).isEqualTo(Instant.parse("2025-03-01T08:15:30Z"));
+        assertThat(entry.getCategories()).extracting(SyndCategory::getName)
+                .containsExactly("local", "harbour", "weather");
+        assertThat(entry.getEnclosures().get(0).getLength()).isEqualTo(182_344);
+        assertThat(((MediaEntryModule) entry.getModule(MediaModule.URI)).getMediaContents()[0].getMetadata()
+                .getDescription()).isEqualTo("Harbour at dawn, boats & \"nets\"");
     }
 
     /**

@@ -19,6 +19,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -148,15 +149,20 @@ class FeedRendererTest {
         assertThat(html).endsWith("  keep   spaces");
     }
 
+    @ParameterizedTest(name = "{0}: {1}, {2}")
+    @CsvSource(delimiter = '|', value = {
+        "RSS       | application/rss+xml  | rss.xml",
+        "ATOM      | application/atom+xml | atom.xml",
+        "JSON_FEED | application/feed+json | feed.json",
+    })
+    void mediaTypesAndFileNamesMatchTheContract(FeedFormat format, String mediaType, String fileName) {
+        assertThat(format.mediaType()).isEqualTo(mediaType);
+        assertThat(format.fileName()).isEqualTo(fileName);
+        assertThat(FeedFormat.ofFileName(fileName)).contains(format);
+    }
+
     @Test
-    void mediaTypesAndFileNamesMatchTheContract() {
-        assertThat(FeedFormat.RSS.mediaType()).isEqualTo("application/rss+xml");
-        assertThat(FeedFormat.ATOM.mediaType()).isEqualTo("application/atom+xml");
-        assertThat(FeedFormat.JSON_FEED.mediaType()).isEqualTo("application/feed+json");
-        assertThat(FeedFormat.RSS.fileName()).isEqualTo("rss.xml");
-        assertThat(FeedFormat.ATOM.fileName()).isEqualTo("atom.xml");
-        assertThat(FeedFormat.JSON_FEED.fileName()).isEqualTo("feed.json");
-        assertThat(FeedFormat.ofFileName("feed.json")).contains(FeedFormat.JSON_FEED);
+    void otherFileNamesAreNoFeed() {
         assertThat(FeedFormat.ofFileName("feed.xml")).isEmpty();
     }
 

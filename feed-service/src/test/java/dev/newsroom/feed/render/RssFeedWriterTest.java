@@ -18,7 +18,6 @@ import com.rometools.modules.mediarss.MediaModule;
 import com.rometools.modules.mediarss.types.MediaContent;
 import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.feed.module.DCModule;
-import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 
@@ -106,21 +105,15 @@ class RssFeedWriterTest {
                 .containsExactly("self", "hub", "first", "previous", "next");
 
         SyndEntry entry = feed.getEntries().get(0);
-        assertThat(entry.getTitle()).isEqualTo("Harbour reopens after storm");
-        assertThat(entry.getUri()).isEqualTo("urn:uuid:3f2a8c1e-0000-4000-8000-000000000001");
+        FeedFixtures.assertRomeReadsTheArticle(entry);
         assertThat(entry.getLink()).isEqualTo(BASE + "/articles/harbour-reopens");
-        assertThat(entry.getPublishedDate().toInstant()).isEqualTo(Instant.parse("2025-03-01T08:15:30Z"));
-        assertThat(entry.getCategories()).extracting(SyndCategory::getName)
-                .containsExactly("local", "harbour", "weather");
         assertThat(entry.getContents().get(0).getValue()).contains("<strong>dawn</strong>");
         assertThat(((DCModule) entry.getModule(DCModule.URI)).getCreators())
                 .containsExactly("Ana Silva", "Omar Haddad");
-        assertThat(entry.getEnclosures().get(0).getLength()).isEqualTo(182_344);
 
         MediaContent image = ((MediaEntryModule) entry.getModule(MediaModule.URI)).getMediaContents()[0];
         assertThat(image.getReference().toString()).isEqualTo(BASE + "/media/6f1c/large");
         assertThat(image.getWidth()).isEqualTo(1200);
-        assertThat(image.getMetadata().getDescription()).isEqualTo("Harbour at dawn, boats & \"nets\"");
         assertThat(image.getMetadata().getCredits()[0].getName()).isEqualTo("Jane Doe/Agency");
     }
 

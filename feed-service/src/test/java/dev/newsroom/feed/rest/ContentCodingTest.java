@@ -2,30 +2,31 @@ package dev.newsroom.feed.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.newsroom.feed.rest.Documents.Coding;
 
 class ContentCodingTest {
 
-    @Test
-    void brotliWhenAcceptedThenGzipThenNone() {
-        assertThat(Documents.coding("gzip, deflate, br", true)).isEqualTo(Coding.BROTLI);
-        assertThat(Documents.coding("gzip, deflate, br", false)).isEqualTo(Coding.GZIP);
-        assertThat(Documents.coding("gzip", true)).isEqualTo(Coding.GZIP);
-        assertThat(Documents.coding("identity", true)).isEqualTo(Coding.IDENTITY);
-        assertThat(Documents.coding(null, true)).isEqualTo(Coding.IDENTITY);
-        assertThat(Documents.coding("", true)).isEqualTo(Coding.IDENTITY);
-    }
-
-    @Test
-    void qValuesDecide() {
-        assertThat(Documents.coding("br;q=0.5, gzip;q=0.9", true)).isEqualTo(Coding.GZIP);
-        assertThat(Documents.coding("br;q=0, gzip", true)).isEqualTo(Coding.GZIP);
-        assertThat(Documents.coding("gzip;q=0", true)).isEqualTo(Coding.IDENTITY);
-        assertThat(Documents.coding("*", true)).isEqualTo(Coding.BROTLI);
-        assertThat(Documents.coding("*;q=0.1, br;q=0", true)).isEqualTo(Coding.GZIP);
-        assertThat(Documents.coding("BR;Q=1", true)).isEqualTo(Coding.BROTLI);
-        assertThat(Documents.coding("gzip;q=nonsense", true)).isEqualTo(Coding.IDENTITY);
+    /** Brotli when accepted (and the document has it), then gzip, then none; q-values decide, 0 refuses. */
+    @ParameterizedTest(name = "Accept-Encoding [{0}], Brotli available {1}: {2}")
+    @CsvSource(delimiter = '|', nullValues = "(none)", textBlock = """
+            gzip, deflate, br     | true  | BROTLI
+            gzip, deflate, br     | false | GZIP
+            gzip                  | true  | GZIP
+            identity              | true  | IDENTITY
+            (none)                | true  | IDENTITY
+            ''                    | true  | IDENTITY
+            br;q=0.5, gzip;q=0.9  | true  | GZIP
+            br;q=0, gzip          | true  | GZIP
+            gzip;q=0              | true  | IDENTITY
+            *                     | true  | BROTLI
+            *;q=0.1, br;q=0       | true  | GZIP
+            BR;Q=1                | true  | BROTLI
+            gzip;q=nonsense       | true  | IDENTITY
+            """)
+    void theCodingFollowsAcceptEncoding(String acceptEncoding, boolean brotli, Coding expected) {
+        assertThat(Documents.coding(acceptEncoding, brotli)).isEqualTo(expected);
     }
 }

@@ -63,10 +63,7 @@ class FeedMemoryBoundTest {
 
     @Test
     void unknownSectionsAndTagsAnswer404AsProblems() {
-        String known = "known-" + UUID.randomUUID().toString().substring(0, 8);
-        newsroom.published(TestArticle.headlined("Known tag").tags(known));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(text(tag(known, "rss.xml"))).contains("Known tag"));
+        String known = publishedUnderNewTag("known-", "Known tag");
 
         given().get(tag("no-such-tag-" + UUID.randomUUID(), "atom.xml") + "?page=7")
                 .then().statusCode(404).contentType("application/problem+json");
@@ -76,19 +73,13 @@ class FeedMemoryBoundTest {
         String embargoed = "embargoed-" + UUID.randomUUID().toString().substring(0, 8);
         newsroom.published(TestArticle.headlined("Not yet").section(embargoed)
                 .embargoUntil(java.time.Instant.now().plusSeconds(3600)));
-        String marker = "marker-" + UUID.randomUUID().toString().substring(0, 8);
-        newsroom.published(TestArticle.headlined("After the embargoed one").tags(marker));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(text(tag(marker, "rss.xml"))).contains("After the embargoed one"));
+        String marker = publishedUnderNewTag("marker-", "After the embargoed one");
         given().get("/feeds/sections/" + embargoed + "/rss.xml").then().statusCode(404);
     }
 
     @Test
     void theCacheHitRateIsAMetric() {
-        String known = "metered-" + UUID.randomUUID().toString().substring(0, 8);
-        newsroom.published(TestArticle.headlined("Metered").tags(known));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(text(tag(known, "rss.xml"))).contains("Metered"));
+        String known = publishedUnderNewTag("metered-", "Metered");
         // a full cache admits a new feed once it is asked for more often than what it would evict (TinyLFU)
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             text(tag(known, "rss.xml"));
@@ -102,10 +93,7 @@ class FeedMemoryBoundTest {
 
     @Test
     void hundredThousandDistinctUnknownFeedsAndThousandsOfPagesStayWithinTheBounds() throws Exception {
-        String known = "paged-" + UUID.randomUUID().toString().substring(0, 8);
-        newsroom.published(TestArticle.headlined("One story").tags(known));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(text(tag(known, "rss.xml"))).contains("One story"));
+        String known = publishedUnderNewTag("paged-", "One story");
         long before = retainedHeap();
 
         String[] files = {"rss.xml", "atom.xml", "feed.json"};
@@ -119,6 +107,15 @@ class FeedMemoryBoundTest {
         assertThat(cache.weight()).isLessThanOrEqualTo(CACHE_BYTES);
         long growth = retainedHeap() - before;
         assertThat(growth).as("retained heap growth in bytes").isLessThan(HEAP_GROWTH_BOUND);
+    }
+
+    /** Publishes a story under a tag of its own and waits until the tag's feed shows it; answers the tag. */
+    private String publishedUnderNewTag(String prefix, String headline) {
+        String name = prefix + UUID.randomUUID().toString().substring(0, 8);
+        newsroom.published(TestArticle.headlined(headline).tags(name));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(text(tag(name, "rss.xml"))).contains(headline));
+        return name;
     }
 
     /** Sends the requests eight at a time, as a crawler would; answers how many got each status. */

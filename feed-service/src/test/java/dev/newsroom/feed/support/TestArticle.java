@@ -8,25 +8,30 @@ import java.util.UUID;
 
 import dev.newsroom.events.ArticleSnapshot;
 
+import lombok.Getter;
+import lombok.Setter;
+import lombok.experimental.Accessors;
+
 /** An article as article-service would put it on the topic, changed one field at a time by tests. */
+@Accessors(fluent = true, chain = true)
 public final class TestArticle {
 
-    private final UUID id;
-    private String slug;
-    private String status = "PUBLISHED";
-    private String headline;
-    private String summary = "A summary.";
-    private String body = "<p>Body text.</p>";
-    private String section = "world";
+    @Getter private final UUID id;
+    @Getter private String slug;
+    @Setter private String status = "PUBLISHED";
+    @Getter @Setter private String headline;
+    @Setter private String summary = "A summary.";
+    @Setter private String body = "<p>Body text.</p>";
+    @Getter @Setter private String section = "world";
     private List<String> tags = List.of("weather");
     private List<String> authors = List.of("Ana Silva");
     private ArticleSnapshot.LeadImage leadImage;
-    private long revision = 1;
+    @Getter @Setter private long revision = 1;
     private Instant firstPublishedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     private Instant publishedAt = firstPublishedAt;
     private Instant updatedAt = firstPublishedAt;
-    private Instant embargoUntil;
-    private String correction;
+    @Setter private Instant embargoUntil;
+    @Setter private String correction;
 
     private TestArticle(UUID id, String headline) {
         this.id = id;
@@ -39,35 +44,10 @@ public final class TestArticle {
         return new TestArticle(UUID.randomUUID(), headline);
     }
 
-    public TestArticle revision(long revision) {
-        this.revision = revision;
-        return this;
-    }
-
     /** The next revision, saved one second later. */
     public TestArticle next() {
         revision++;
         updatedAt = updatedAt.plusSeconds(1);
-        return this;
-    }
-
-    public TestArticle headline(String headline) {
-        this.headline = headline;
-        return this;
-    }
-
-    public TestArticle summary(String summary) {
-        this.summary = summary;
-        return this;
-    }
-
-    public TestArticle body(String body) {
-        this.body = body;
-        return this;
-    }
-
-    public TestArticle section(String section) {
-        this.section = section;
         return this;
     }
 
@@ -78,11 +58,6 @@ public final class TestArticle {
 
     public TestArticle authors(String... authors) {
         this.authors = List.of(authors);
-        return this;
-    }
-
-    public TestArticle status(String status) {
-        this.status = status;
         return this;
     }
 
@@ -103,36 +78,6 @@ public final class TestArticle {
         this.firstPublishedAt = null;
         this.publishedAt = null;
         return this;
-    }
-
-    public TestArticle embargoUntil(Instant until) {
-        this.embargoUntil = until;
-        return this;
-    }
-
-    public TestArticle correction(String correction) {
-        this.correction = correction;
-        return this;
-    }
-
-    public UUID id() {
-        return id;
-    }
-
-    public String slug() {
-        return slug;
-    }
-
-    public String headline() {
-        return headline;
-    }
-
-    public String section() {
-        return section;
-    }
-
-    public long revision() {
-        return revision;
     }
 
     public ArticleSnapshot snapshot() {

@@ -1,16 +1,12 @@
 package dev.newsroom.feed.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.sun.net.httpserver.HttpServer;
-
+import dev.newsroom.testsupport.LoopbackHttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -20,16 +16,11 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class WebSubHub implements QuarkusTestResourceLifecycleManager {
 
     private final List<String> received = new CopyOnWriteArrayList<>();
-    private HttpServer server;
+    private LoopbackHttpServer server;
 
     @Override
     public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.createContext("/hub", exchange -> {
+        server = LoopbackHttpServer.start("/hub", exchange -> {
             byte[] answer = new byte[0];
             int status = 204;
             if ("POST".equals(exchange.getRequestMethod())) {
@@ -48,14 +39,13 @@ public class WebSubHub implements QuarkusTestResourceLifecycleManager {
             exchange.getResponseBody().write(answer);
             exchange.close();
         });
-        server.start();
-        return Map.of("newsroom.feed.websub-hub", "http://127.0.0.1:" + server.getAddress().getPort() + "/hub");
+        return Map.of("newsroom.feed.websub-hub", server.url() + "/hub");
     }
 
     @Override
     public void stop() {
         if (server != null) {
-            server.stop(0);
+            server.close();
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.newsroom.media.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,11 +9,15 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class MetadataReaderTest {
 
@@ -25,42 +30,27 @@ class MetadataReaderTest {
     @TempDir
     Path dir;
 
-    @Test
-    void readsUnicodeIptcDeclaredUtf8ByRecord1Dataset90() {
-        assertThat(reader.read(TestImages.fixture("iptc-utf8.jpg")))
-                .isEqualTo(new EmbeddedMetadata(CAPTION, CREDIT, BYLINES));
+    /** What each fixture's IPTC and XMP say, as the reader must give it. */
+    static Stream<Arguments> fixtures() {
+        return Stream.of(
+                arguments("Unicode IPTC declared UTF-8 by record 1 dataset 90", "iptc-utf8.jpg",
+                        new EmbeddedMetadata(CAPTION, CREDIT, BYLINES)),
+                arguments("legacy Latin-1 IPTC without a character set", "iptc-latin1.jpg",
+                        new EmbeddedMetadata("Zürich, Genève: Sitzung", "Bildagentur Zürich", null)),
+                arguments("XMP description, credit and creators", "xmp-only.jpg",
+                        new EmbeddedMetadata(CAPTION, CREDIT, BYLINES)),
+                arguments("XMP preferred, its gaps filled from IPTC", "iptc-and-xmp.jpg",
+                        new EmbeddedMetadata("XMP caption", "IPTC credit", "XMP creator")),
+                arguments("XMP in a PNG", "xmp.png", new EmbeddedMetadata(CAPTION, "PNG credit", "山田 太郎")),
+                arguments("XMP in a WebP", "xmp.webp", new EmbeddedMetadata(CAPTION, "WebP credit", null)),
+                arguments("a JPEG without captions", "progressive.jpg", EmbeddedMetadata.empty()),
+                arguments("a GIF without captions", "animated.gif", EmbeddedMetadata.empty()));
     }
 
-    @Test
-    void readsLegacyLatin1IptcWithoutACharacterSet() {
-        assertThat(reader.read(TestImages.fixture("iptc-latin1.jpg")))
-                .isEqualTo(new EmbeddedMetadata("Zürich, Genève: Sitzung", "Bildagentur Zürich", null));
-    }
-
-    @Test
-    void readsXmpDescriptionCreditAndCreators() {
-        assertThat(reader.read(TestImages.fixture("xmp-only.jpg")))
-                .isEqualTo(new EmbeddedMetadata(CAPTION, CREDIT, BYLINES));
-    }
-
-    @Test
-    void prefersXmpAndFillsItsGapsFromIptc() {
-        assertThat(reader.read(TestImages.fixture("iptc-and-xmp.jpg")))
-                .isEqualTo(new EmbeddedMetadata("XMP caption", "IPTC credit", "XMP creator"));
-    }
-
-    @Test
-    void readsXmpFromPngAndWebp() {
-        assertThat(reader.read(TestImages.fixture("xmp.png")))
-                .isEqualTo(new EmbeddedMetadata(CAPTION, "PNG credit", "山田 太郎"));
-        assertThat(reader.read(TestImages.fixture("xmp.webp")))
-                .isEqualTo(new EmbeddedMetadata(CAPTION, "WebP credit", null));
-    }
-
-    @Test
-    void givesEmptyFieldsForAnImageWithoutCaptions() {
-        assertThat(reader.read(TestImages.fixture("progressive.jpg"))).isEqualTo(EmbeddedMetadata.empty());
-        assertThat(reader.read(TestImages.fixture("animated.gif"))).isEqualTo(EmbeddedMetadata.empty());
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void readsCaptionCreditAndBylines(String what, String fixture, EmbeddedMetadata expected) {
+        assertThat(reader.read(TestImages.fixture(fixture))).isEqualTo(expected);
     }
 
     @Test

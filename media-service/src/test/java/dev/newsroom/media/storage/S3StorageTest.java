@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+
+import dev.newsroom.testsupport.LoopbackHttpServer;
 
 /**
  * The S3 adapter against a small in-process fake of the S3 REST API (PUT, GET, DELETE of objects, path style). It
@@ -118,20 +118,14 @@ class S3StorageTest {
         final Map<String, byte[]> objects = new ConcurrentHashMap<>();
         final List<Request> requests = new CopyOnWriteArrayList<>();
         volatile boolean refuseAll;
-        private final HttpServer server;
-
-        FakeS3() throws IOException {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", this::handle);
-            server.start();
-        }
+        private final LoopbackHttpServer server = LoopbackHttpServer.start("/", this::handle);
 
         String endpoint() {
-            return "http://127.0.0.1:" + server.getAddress().getPort();
+            return server.url();
         }
 
         void stop() {
-            server.stop(0);
+            server.close();
         }
 
         private void handle(HttpExchange exchange) throws IOException {
