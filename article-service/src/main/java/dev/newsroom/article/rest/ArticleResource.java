@@ -10,7 +10,6 @@ import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -28,10 +27,12 @@ import dev.newsroom.article.service.ArticleService;
 import dev.newsroom.article.service.Caller;
 import dev.newsroom.article.service.SavedArticle;
 import dev.newsroom.article.content.Timestamps;
+import dev.newsroom.problem.PageQuery;
 import dev.newsroom.problem.Paging;
 import dev.newsroom.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -99,12 +100,8 @@ public class ArticleResource {
                     + "of the article's language: \"published\" finds \"publishing\"), \"a quoted phrase\", "
                     + "-excluded, either OR other; at most " + QUERY_MAX + " characters")
             @QueryParam("q") String text,
-            @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER,
-                    defaultValue = "0", minimum = "0")) @QueryParam("page") String page,
-            @Parameter(description = "Stories per page", schema = @Schema(type = SchemaType.INTEGER,
-                    defaultValue = "" + Paging.DEFAULT_SIZE, minimum = "1", maximum = "" + Paging.MAX_SIZE))
-            @QueryParam("size") String size) {
-        Paging paging = Paging.of(page, size);
+            @BeanParam PageQuery pages) {
+        Paging paging = pages.paging();
         ArticleFilter filter = new ArticleFilter(parseStatus(status), filter("section", section),
                 filter("author", author), filter("q", text));
         ArticleListing found = articles.list(filter, paging.page(), paging.size());

@@ -6,7 +6,6 @@ import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -17,10 +16,12 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import dev.newsroom.media.MediaAsset;
 import dev.newsroom.media.config.MediaConfig;
 import dev.newsroom.media.service.MediaService;
+import dev.newsroom.problem.PageQuery;
 import dev.newsroom.problem.Paging;
 import dev.newsroom.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -72,12 +73,8 @@ public class MediaResource {
     public MediaList list(
             @Parameter(description = "Only the uploads of this user (the name they sign in with)")
             @QueryParam("uploadedBy") String uploadedBy,
-            @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER,
-                    defaultValue = "0", minimum = "0")) @QueryParam("page") String page,
-            @Parameter(description = "Assets per page", schema = @Schema(type = SchemaType.INTEGER,
-                    defaultValue = "" + Paging.DEFAULT_SIZE, minimum = "1", maximum = "" + Paging.MAX_SIZE))
-            @QueryParam("size") String size) {
-        Paging paging = Paging.of(page, size);
+            @BeanParam PageQuery pages) {
+        Paging paging = pages.paging();
         String uploader = uploadedBy == null || uploadedBy.isBlank() ? null : uploadedBy.strip();
         if (uploader != null && uploader.length() > MAX_USER_NAME) {
             throw ProblemException.invalid("uploadedBy", "has more than " + MAX_USER_NAME + " characters; no user "
