@@ -1,8 +1,10 @@
 package dev.newsroom.e2e;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +14,8 @@ import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+
+import dev.newsroom.testsupport.LoopbackHttpServer;
 
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
@@ -32,18 +35,20 @@ final class OtlpReceiver implements AutoCloseable {
             Map<String, String> attributes) {
     }
 
-    private final HttpServer server;
+    private final LoopbackHttpServer server = LoopbackHttpServer.start("/", this::receive);
     private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
-
-    OtlpReceiver() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", this::receive);
-        server.start();
-    }
 
     /** The base address for QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT. */
     String endpoint() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return server.url();
+    }
+
+    /** Waits for the trace in which a service wrote an event about this aggregate to its outbox. */
+    String traceOf(String service, String aggregateId, Duration wait) {
+        return await().atMost(wait).until(() -> spans(span -> span.service().equals(service)
+                        && span.name().startsWith("outbox append")
+                        && aggregateId.equals(span.attributes().get("newsroom.aggregate.id")))
+                .stream().map(ReceivedSpan::traceId).findFirst().orElse(null), found -> found != null);
     }
 
     List<ReceivedSpan> spans(Predicate<ReceivedSpan> wanted) {
@@ -91,6 +96,6 @@ final class OtlpReceiver implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }

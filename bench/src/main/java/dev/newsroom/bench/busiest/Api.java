@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
+
+import dev.newsroom.bench.Daemons;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -72,13 +73,8 @@ final class Api {
     }
 
     private static HttpClient client(String name) {
-        ThreadFactory threads = runnable -> {
-            Thread thread = new Thread(runnable, "http-" + name);
-            thread.setDaemon(true);
-            return thread;
-        };
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
-                .executor(Executors.newFixedThreadPool(2, threads)).build();
+                .executor(Executors.newFixedThreadPool(2, Daemons.named("http-" + name))).build();
     }
 
     private static String basic(String user) {

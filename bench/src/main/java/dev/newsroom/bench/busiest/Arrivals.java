@@ -5,6 +5,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
+import dev.newsroom.bench.Daemons;
+
 /**
  * A fixed-rate schedule (open model): arrival i is due at start + i / rate whatever the answers do, on a thread of
  * its own. The due time goes to the part, which measures its latency from it, so a slow server cannot slow the
@@ -27,7 +29,7 @@ final class Arrivals {
     /** Starts the schedule; the thread ends after the last arrival due before endNanos. */
     static Thread start(String name, double perSecond, long startNanos, long endNanos, Arrival arrival) {
         LongAdder late = LATE.computeIfAbsent(name, key -> new LongAdder());
-        Thread thread = new Thread(() -> {
+        Thread thread = Daemons.thread("arrivals-" + name, () -> {
             if (perSecond <= 0) {
                 return;
             }
@@ -45,8 +47,7 @@ final class Arrivals {
                 }
                 arrival.arrive(i, due);
             }
-        }, "arrivals-" + name);
-        thread.setDaemon(true);
+        });
         thread.start();
         return thread;
     }

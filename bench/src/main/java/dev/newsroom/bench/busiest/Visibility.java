@@ -5,6 +5,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import dev.newsroom.bench.Daemons;
+
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 
@@ -20,11 +22,8 @@ final class Visibility {
     private final Api api;
     private final Window window;
     private final long pauseMillis;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "visibility");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(Daemons.named("visibility"));
 
     /** Polls path until shown says yes; then records the delay since fromNanos and runs then. */
     void await(String path, Predicate<Answer> shown, long fromNanos, boolean measured, Part part,

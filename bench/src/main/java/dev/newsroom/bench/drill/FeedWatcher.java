@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.newsroom.bench.Daemons;
+
 /**
  * Reads the drill's section feed as a subscriber would: every page of RSS, Atom and JSON Feed. Watching records when
  * each story first showed; counting tells how often each story appears over all pages of a format.
@@ -35,8 +37,7 @@ final class FeedWatcher implements AutoCloseable {
         this.platform = platform;
         this.http = http;
         this.section = section;
-        this.poller = new Thread(this::poll, "feed-watcher");
-        poller.setDaemon(true);
+        this.poller = Daemons.thread("feed-watcher", this::poll);
         poller.start();
     }
 
