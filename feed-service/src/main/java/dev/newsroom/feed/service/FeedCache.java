@@ -93,6 +93,11 @@ public class FeedCache {
         return cached != null && cached.fresh(System.currentTimeMillis()) ? cached : null;
     }
 
+    /** Whether this feed is rendered (fresh or not), without counting as a hit or a miss. */
+    boolean holds(Key key) {
+        return rendered.asMap().containsKey(key);
+    }
+
     /** The last rendering of this feed, however old (up to a day); null if there is none. */
     public RenderedFeed lastGood(Key key) {
         return lastGood.getIfPresent(key);

@@ -58,8 +58,9 @@ class EventIntakeTest {
             deadLettered.add(record.key() + ": " + reason.getMessage());
         }
     };
+    // an empty cache: no feed is rendered again after a change, so no FeedService is needed
     private final EventIntake intake = new EventIntake(updater, new FeedChanges(new FeedCache(new TestConfig(), metrics),
-            new WebSubNotifier(new TestConfig(), metrics), metrics, Clock.systemUTC()), deadLetters, metrics);
+            null, new WebSubNotifier(new TestConfig(), metrics), metrics, Clock.systemUTC()), deadLetters, metrics);
 
     @Test
     void malformedRecordsAreDeadLetteredAndTheRestAppliedInOneBatch() {

@@ -38,13 +38,15 @@ class ReplicaNoticesTest extends FeedServiceTest {
     DataSource dataSource;
     @Inject
     WebSubNotifier websub;
+    @Inject
+    FeedService feeds;
 
     private final FeedCache otherCache = new FeedCache(1 << 20);
     private ReplicaNotices otherReplica;
 
     @BeforeEach
     void startTheOtherReplica() {
-        FeedChanges changes = new FeedChanges(otherCache, websub, new SimpleMeterRegistry(), Clock.systemUTC());
+        FeedChanges changes = new FeedChanges(otherCache, feeds, websub, new SimpleMeterRegistry(), Clock.systemUTC());
         otherReplica = new ReplicaNotices(dataSource, changes);
         otherReplica.start(null);
         await().atMost(WAIT).until(otherReplica::listening);
