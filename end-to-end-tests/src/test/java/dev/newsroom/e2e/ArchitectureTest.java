@@ -31,7 +31,8 @@ class ArchitectureTest {
 
     @Test
     void servicesRefuseInTheDomainsTermsAndLeaveStatusesToTheMappers() {
-        noClasses().that().resideInAnyPackage("dev.newsroom.article.service..", "dev.newsroom.media.service..")
+        noClasses().that().resideInAnyPackage("dev.newsroom.article.service..", "dev.newsroom.media.service..",
+                        "dev.newsroom.feed.service..")
                 .should().dependOnClassesThat().areAssignableTo("dev.newsroom.problem.ProblemException")
                 .because("a service throws a Refusal; ProblemMappers alone chooses the HTTP status")
                 .check(classes);

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsroom.events.ArticleSnapshot;
 import dev.newsroom.events.CloudEventRecord;
 import dev.newsroom.events.MalformedEventException;
-import dev.newsroom.media.service.AssetUses;
+import dev.newsroom.media.repository.AssetUses;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 

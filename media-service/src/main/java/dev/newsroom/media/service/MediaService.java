@@ -30,6 +30,7 @@ import dev.newsroom.media.image.MetadataReader;
 import dev.newsroom.media.image.Rendition;
 import dev.newsroom.media.image.RenditionGenerator;
 import dev.newsroom.media.image.StoredOriginal;
+import dev.newsroom.media.repository.AssetUses;
 import dev.newsroom.media.storage.BlobStorage;
 import dev.newsroom.outbox.Outbox;
 import dev.newsroom.problem.Problem;

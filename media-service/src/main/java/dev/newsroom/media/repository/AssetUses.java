@@ -1,4 +1,4 @@
-package dev.newsroom.media.service;
+package dev.newsroom.media.repository;
 
 import java.util.LinkedHashSet;
 import java.util.Objects;
