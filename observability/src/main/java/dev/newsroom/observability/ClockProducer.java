@@ -10,7 +10,10 @@ import jakarta.enterprise.inject.Produces;
 @ApplicationScoped
 public class ClockProducer {
 
-    /** PostgreSQL keeps microseconds: what is answered then equals what a later read returns. */
+    /**
+     * PostgreSQL keeps microseconds: what is answered then equals what a later read returns. Read it with
+     * {@code instant()}: Java 17's tick clock divides by zero in {@code millis()} when the tick is under a millisecond.
+     */
     @Produces
     @ApplicationScoped
     Clock clock() {

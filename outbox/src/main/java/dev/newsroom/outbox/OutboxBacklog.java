@@ -1,5 +1,6 @@
 package dev.newsroom.outbox;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -20,13 +21,15 @@ import jakarta.persistence.EntityManager;
 public class OutboxBacklog {
 
     private final EntityManager entities;
+    private final Clock clock;
     private volatile double unsent = Double.NaN;
     /** Time of the oldest unsent event; {@code null} while there is none. */
     private volatile Instant oldest;
     private volatile boolean measured;
 
-    public OutboxBacklog(EntityManager entities, MeterRegistry metrics) {
+    public OutboxBacklog(EntityManager entities, MeterRegistry metrics, Clock clock) {
         this.entities = entities;
+        this.clock = clock;
         Gauge.builder("newsroom.outbox.unsent", this, backlog -> backlog.unsent)
                 .description("events written to the outbox and not yet acknowledged by the broker (NaN until counted)")
                 .baseUnit("events")
@@ -57,7 +60,7 @@ public class OutboxBacklog {
             return Double.NaN;
         }
         Instant time = oldest;
-        return time == null ? 0 : Math.max(0, Duration.between(time, Instant.now()).toMillis() / 1000.0);
+        return time == null ? 0 : Math.max(0, Duration.between(time, clock.instant()).toMillis() / 1000.0);
     }
 
     private static Instant toInstant(Object value) {

@@ -1,6 +1,7 @@
 package dev.newsroom.problem;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -34,10 +35,12 @@ public class LoginThrottle {
     private final LoginThrottleConfig config;
     private final ObjectMapper json;
     private final Cache<String, Failures> failures;
+    private final Clock clock;
 
-    public LoginThrottle(LoginThrottleConfig config, ObjectMapper json) {
+    public LoginThrottle(LoginThrottleConfig config, ObjectMapper json, Clock clock) {
         this.config = config;
         this.json = json;
+        this.clock = clock;
         this.failures = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(config.window()).build();
     }
 
@@ -54,7 +57,7 @@ public class LoginThrottle {
         String address = context.request().remoteAddress() == null ? "unknown" : context.request().remoteAddress().host();
         List<String> keys = List.of("pair:" + user.get() + "@" + address, "addr:" + address, "user:" + user.get());
         List<Integer> limits = List.of(config.perUserAndAddress(), config.perAddress(), config.perUser());
-        long now = System.currentTimeMillis();
+        long now = clock.instant().toEpochMilli();
         for (int i = 0; i < keys.size(); i++) {
             Failures counted = failures.getIfPresent(keys.get(i));
             if (counted != null && counted.windowEndsMillis() > now && counted.count().get() >= limits.get(i)) {
@@ -65,7 +68,7 @@ public class LoginThrottle {
         context.addHeadersEndHandler(done -> {
             int status = context.response().getStatusCode();
             if (status == 401) {
-                long windowEnds = System.currentTimeMillis() + config.window().toMillis();
+                long windowEnds = clock.instant().toEpochMilli() + config.window().toMillis();
                 keys.forEach(key -> failures.get(key, k -> new Failures(windowEnds, new AtomicInteger()))
                         .count().incrementAndGet());
             } else if (status < 400 || status == 403) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +34,7 @@ class LoginThrottleTest {
     void start() throws Exception {
         vertx = Vertx.vertx();
         Router router = Router.router(vertx);
-        new LoginThrottle(new Limits(), new ObjectMapper()).install(router);
+        new LoginThrottle(new Limits(), new ObjectMapper(), Clock.systemUTC()).install(router);
         router.route().handler(context -> {
             String user = LoginThrottle.basicUser(context.request().getHeader("Authorization")).orElse("");
             String expected = "Basic " + Base64.getEncoder().encodeToString((user + ":" + user)

@@ -1,5 +1,6 @@
 package dev.newsroom.feed.service;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -62,18 +63,20 @@ public class FeedCache {
     private final Cache<Key, RenderedFeed> lastGood;
     private final Map<Key, Render> rendering = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
+    private final Clock clock;
 
     @Inject
-    public FeedCache(FeedConfig config, MeterRegistry metrics) {
-        this(config.cacheMaxSize().asLongValue());
+    public FeedCache(FeedConfig config, MeterRegistry metrics, Clock clock) {
+        this(config.cacheMaxSize().asLongValue(), clock);
         CaffeineCacheMetrics.monitor(metrics, rendered, "feeds");
     }
 
-    FeedCache(long maxBytes) {
+    FeedCache(long maxBytes, Clock clock) {
+        this.clock = clock;
         this.rendered = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 .weigher(FeedCache::weigh)
-                .expireAfter(new UntilExpires())
+                .expireAfter(new UntilExpires(clock))
                 .recordStats()
                 .build();
         this.lastGood = Caffeine.newBuilder()
@@ -90,7 +93,7 @@ public class FeedCache {
     /** The cached feed if it is still fresh, without rendering; null otherwise. Counts as a hit or a miss. */
     public RenderedFeed fresh(Key key) {
         RenderedFeed cached = rendered.getIfPresent(key);
-        return cached != null && cached.fresh(System.currentTimeMillis()) ? cached : null;
+        return cached != null && cached.fresh(clock.instant().toEpochMilli()) ? cached : null;
     }
 
     /** Whether this feed is rendered (fresh or not), without counting as a hit or a miss. */
@@ -106,7 +109,7 @@ public class FeedCache {
     public RenderedFeed get(Key key, Supplier<RenderedFeed> render) {
         // the map view does not count towards the statistics: the caller's fresh() already did
         RenderedFeed cached = rendered.asMap().get(key);
-        if (cached != null && cached.fresh(System.currentTimeMillis())) {
+        if (cached != null && cached.fresh(clock.instant().toEpochMilli())) {
             return cached;
         }
         long current = generation.get();
@@ -164,11 +167,11 @@ public class FeedCache {
     }
 
     /** A feed leaves the cache once it may no longer be true. */
-    private static final class UntilExpires implements Expiry<Key, RenderedFeed> {
+    private record UntilExpires(Clock clock) implements Expiry<Key, RenderedFeed> {
 
         @Override
         public long expireAfterCreate(Key key, RenderedFeed feed, long currentTime) {
-            long left = feed.expires().toEpochMilli() - System.currentTimeMillis();
+            long left = feed.expires().toEpochMilli() - clock.instant().toEpochMilli();
             return TimeUnit.MILLISECONDS.toNanos(Math.max(0, left));
         }
 

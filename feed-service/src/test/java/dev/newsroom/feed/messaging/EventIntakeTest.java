@@ -59,7 +59,7 @@ class EventIntakeTest {
         }
     };
     // an empty cache: no feed is rendered again after a change, so no FeedService is needed
-    private final EventIntake intake = new EventIntake(updater, new FeedChanges(new FeedCache(new TestConfig(), metrics),
+    private final EventIntake intake = new EventIntake(updater, new FeedChanges(new FeedCache(new TestConfig(), metrics, Clock.systemUTC()),
             null, new WebSubNotifier(new TestConfig(), metrics), metrics, Clock.systemUTC()), deadLetters, metrics);
 
     @Test

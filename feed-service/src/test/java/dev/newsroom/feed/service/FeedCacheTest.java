@@ -2,6 +2,7 @@ package dev.newsroom.feed.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +23,7 @@ import dev.newsroom.feed.render.FeedFormat;
 
 class FeedCacheTest {
 
-    private final FeedCache cache = new FeedCache(1 << 20);
+    private final FeedCache cache = new FeedCache(1 << 20, Clock.systemUTC());
     private final FeedCache.Key key = FeedCache.Key.feed(FeedScope.ALL, FeedFormat.RSS, 1);
 
     @Test

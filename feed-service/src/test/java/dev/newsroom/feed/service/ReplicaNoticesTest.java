@@ -41,7 +41,7 @@ class ReplicaNoticesTest extends FeedServiceTest {
     @Inject
     FeedService feeds;
 
-    private final FeedCache otherCache = new FeedCache(1 << 20);
+    private final FeedCache otherCache = new FeedCache(1 << 20, Clock.systemUTC());
     private ReplicaNotices otherReplica;
 
     @BeforeEach
