@@ -24,6 +24,8 @@
 # Results are also written to bench/target/media-results-<time>.txt.
 set -euo pipefail
 
+case "${1:-}" in -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;; esac
+
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WORK="$ROOT/bench/target/media-work"
 RUN_ID="$(date +%s)"
