@@ -19,8 +19,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * What happens once a change to the read model has committed, here or on another replica: rendered feeds are
- * dropped and the main feed readers poll is rendered again, the publish-to-visible latency (event time to the moment feeds serve the change) is recorded, and the
- * WebSub hub hears which feeds changed.
+ * dropped and the main feed readers poll is rendered again, the publish-to-visible latency (event time to the moment
+ * feeds serve the change) is recorded, and the WebSub hub hears which feeds changed.
  */
 @ApplicationScoped
 public class FeedChanges {
@@ -54,11 +54,7 @@ public class FeedChanges {
         }
         Span.current().setAttribute("newsroom.feed.scopes", applied.scopes().size());
         List<FeedFormat> read = mainFeedsRendered();
-        if (applied.scopes().isEmpty()) {
-            cache.invalidateAll(); // replayed events: which feeds they touch is not worked out
-        } else {
-            cache.invalidate(applied.scopes());
-        }
+        drop(applied.scopes());
         websub.changed(applied.scopes());
         renderAgain(applied.scopes(), read);
         applied.visibleEventTimes().forEach(this::record);
@@ -72,11 +68,7 @@ public class FeedChanges {
     public void otherReplicaCommitted(Instant eventTime, Set<FeedScope> scopes) {
         Span.current().setAttribute("newsroom.feed.scopes", scopes.size());
         List<FeedFormat> read = mainFeedsRendered();
-        if (scopes.isEmpty()) {
-            cache.invalidateAll();
-        } else {
-            cache.invalidate(scopes);
-        }
+        drop(scopes);
         renderAgain(scopes, read);
         if (eventTime != null) {
             record(eventTime);
@@ -92,6 +84,15 @@ public class FeedChanges {
     public void embargoEnded(Set<FeedScope> scopes) {
         cache.invalidate(scopes);
         websub.changed(scopes);
+    }
+
+    /** No scopes: which feeds a change touches is not known (replayed events, an old or oversized notice). */
+    private void drop(Set<FeedScope> scopes) {
+        if (scopes.isEmpty()) {
+            cache.invalidateAll();
+        } else {
+            cache.invalidate(scopes);
+        }
     }
 
     /** The formats of the main feed's first page that are rendered: readers poll them. */
