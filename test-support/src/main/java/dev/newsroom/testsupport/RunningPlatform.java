@@ -25,6 +25,7 @@ public final class RunningPlatform implements AutoCloseable {
 
     /** Four services starting at once on a busy two-core machine have been seen to need more than two minutes. */
     private static final Duration STARTUP = Duration.ofSeconds(300);
+    private static final Duration STOP = Duration.ofSeconds(10);
 
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final List<Process> processes = new ArrayList<>();
@@ -138,19 +139,27 @@ public final class RunningPlatform implements AutoCloseable {
         return ProcessHandle.current().info().command().orElse("java");
     }
 
+    /**
+     * Stops every service, forcibly after {@link #STOP} in all: at the test JVM's exit this runs in a shutdown hook
+     * beside the one stopping Kafka and PostgreSQL, and the test runner halts a JVM that takes longer than 30 s to
+     * exit, which would leave a service still waiting on the stopped broker running after the build.
+     */
     @Override
     public void close() {
         for (Process process : processes) {
             process.destroy();
         }
-        for (Process process : processes) {
-            try {
-                if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
+        Instant deadline = Instant.now().plus(STOP);
+        try {
+            for (Process process : processes) {
+                long left = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
+                if (!process.waitFor(left, TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
+        } catch (InterruptedException e) {
+            processes.forEach(Process::destroyForcibly);
+            Thread.currentThread().interrupt();
         }
     }
 }
