@@ -42,6 +42,10 @@ final class DecodeCost {
         long pixels = (long) info.width() * info.height();
         ImageTypeSpecifier destination = reader.getImageTypes(0).next();
         ImageTypeSpecifier raw = reader.getRawImageType(0);
+        if (info.format() == ImageFormat.WEBP && LibwebpDecoder.applies(file)) {
+            destination = LibwebpDecoder.decodedType(destination); // libwebp writes straight into the image's ints
+            raw = destination;
+        }
         int decoded = bytesPerPixel(destination);
         // CMYK and YCCK JPEGs are decoded into a 4-band raster first and converted into the destination after.
         int intermediate = raw != null && bytesPerPixel(raw) != decoded ? bytesPerPixel(raw) : 0;

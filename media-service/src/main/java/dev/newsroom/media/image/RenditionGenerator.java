@@ -164,6 +164,9 @@ public final class RenditionGenerator {
             if (format == ImageFormat.JPEG && RgbJpegDecoder.applies(reader)) {
                 return RgbJpegDecoder.decode(reader);
             }
+            if (format == ImageFormat.WEBP && LibwebpDecoder.applies(file)) {
+                return LibwebpDecoder.decode(file);
+            }
             return reader.read(0, reader.getDefaultReadParam());
         } catch (IOException | RuntimeException e) {
             throw ImageInspector.corrupt(format, "its pixels cannot be decoded", e);

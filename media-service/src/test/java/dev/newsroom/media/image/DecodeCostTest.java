@@ -39,6 +39,13 @@ class DecodeCostTest {
     }
 
     @Test
+    void chargesAWebpForTheIntsLibwebpDecodesInto() throws Exception {
+        // 4 bytes a pixel decoded, 2 for scaling and encoding; an alpha channel may need an opaque copy for JPEG.
+        assertThat(perPixel("lossy.webp")).isBetween(6.0, 7.0);
+        assertThat(perPixel("alpha.webp")).isBetween(10.0, 11.0);
+    }
+
+    @Test
     void refusesAnImageDearerThanTheWholeBudgetBeforeDecodingIt() throws Exception {
         Path file = TestImages.fixture("rgba16.png");
         RenditionGenerator generator = new RenditionGenerator(1, 0, new DecodeBudget(512 * 1024));
