@@ -1,19 +1,19 @@
 # Production's topology on one machine, sourced by ./newsroom for `up --cluster`, `down` and `status`:
 # the Kafka nodes that deploy/base/kafka declares (three, controller and broker in each, with its topics,
-# replication factor and min.insync.replicas), two replicas of article-, media- and feed-service, and nginx in
+# replication factor and min.insync.replicas), two replicas of article-, media- and feed-service, and haproxy in
 # front of each pair on the service's usual port, as a Kubernetes Service gives one address to its pods.
 # Everything lives under $DATA/cluster (its own database, brokers' logs, media, logs and pid files).
 #
 # Ports (plus NEWSROOM_PORT_OFFSET): balancers 8081/8082/8083, replica n of a service on n*10000 + its port
 # (article 18081 and 28081, media 18082 and 28082, feed 18083 and 28083), the desk 8084, Kafka node n on
-# 9092 + 2(n-1) with its controller on the next port (9092..9097), PostgreSQL 5432.
+# 9092 + 2(n-1) with its controller on the next port (9092..9097), haproxy's admin socket 9098, PostgreSQL 5432.
 
 CLUSTER_REPLICAS=2
 CLUSTER_SERVICES=(article media feed)
 KAFKA_MANIFESTS="$ROOT/deploy/base/kafka/kafka.yaml,$ROOT/deploy/base/kafka/topics.yaml"
 
-cluster_paths() { # switches DATA, RUN and LOGS to the cluster's own folder
-  DATA="$1/cluster"; RUN="$DATA/run"; LOGS="$DATA/logs"; KAFKA_DATA="$DATA/kafka"
+cluster_paths() { # switches DATA, RUN and LOGS to the cluster's own folder (also when DATA already is it)
+  DATA="${1%/cluster}/cluster"; RUN="$DATA/run"; LOGS="$DATA/logs"; KAFKA_DATA="$DATA/kafka"
 }
 
 replica_port() { echo $(( ${PORT[$1]} + 10000 * $2 )); } # svc n
@@ -29,7 +29,10 @@ kafka_node_alive() { # n
   local pid; pid="$(cat "$KAFKA_DATA/node-$1/kafka.pid" 2>/dev/null)" || return 1
   kill -0 "$pid" 2>/dev/null && [[ "$(ps -o args= -p "$pid" 2>/dev/null)" == *kafka.Kafka*"$KAFKA_DATA/node-$1/"* ]]
 }
-balancer_alive() { [ -f "$DATA/balancer/nginx.pid" ] && kill -0 "$(cat "$DATA/balancer/nginx.pid")" 2>/dev/null; }
+balancer_alive() {
+  local pid; pid="$(cat "$DATA/balancer/haproxy.pid" 2>/dev/null)" || return 1
+  kill -0 "$pid" 2>/dev/null && [[ "$(ps -o args= -p "$pid" 2>/dev/null)" == *haproxy*"$DATA/balancer/haproxy.cfg"* ]]
+}
 cluster_running() {
   local n svc
   balancer_alive && return 0
@@ -109,98 +112,109 @@ stop_replica() { # svc n [signal]
   done
 }
 
-# nginx, one process with a listener per service, each passing to the service's two replicas. A replica that
-# refuses connections or answers 502/503/504 is skipped and the request goes to the other one (for GET and HEAD;
-# nginx never repeats a POST that reached a replica). No replica is ever marked down (max_fails=0): with two, one
-# slow answer from the survivor of a restart would leave none for a while (seen: 2 s of 502s to every POST), and a
-# stopped replica refuses at once anyway. Requests answered with an error are logged to errors.log.
+# haproxy, one process with a listener per service, each passing to the service's two replicas, round robin. A replica
+# is taken out and put back at run time over haproxy's admin socket (no reload, no restart: the clients' kept-alive
+# connections are with haproxy and outlive any change behind it, as with a Kubernetes Service). A GET or HEAD that
+# finds a replica refusing, closing without an answer or answering 502/503/504 is sent to the other one; any other
+# method is only sent again when its connection failed before the request went out, so a POST never reaches two
+# replicas. No replica is marked down by checks: with two, one slow answer from the survivor of a restart would leave
+# none (seen with nginx: 2 s of 502s to every POST), and a stopped replica refuses at once anyway. Requests answered
+# with an error, retried or sent elsewhere are logged to errors.log.
+balancer_admin_port() { echo $((9098 + OFFSET)); }
+
 write_balancer_config() {
-  local dir="$DATA/balancer" svc n
+  local dir="$DATA/balancer"
   mkdir -p "$dir"
   {
-    echo "worker_processes 1;"
-    echo "worker_rlimit_nofile 40000;"
-    echo "pid $dir/nginx.pid;"
-    echo "error_log $dir/error.log warn;"
-    echo "events { worker_connections 16384; }"
-    echo "http {"
-    echo "  keepalive_requests 100000;"
-    echo "  map \$status \$failed { ~^[1234] 0; default 1; }"
-    echo "  log_format upstream '\$time_iso8601 \$request_method \$request_uri \$status upstream=\$upstream_addr:\$upstream_status';"
-    echo "  access_log $dir/errors.log upstream if=\$failed;"
-    echo "  client_max_body_size 0;"
-    echo "  client_body_temp_path $dir/body; proxy_temp_path $dir/proxy;"
-    echo "  fastcgi_temp_path $dir/tmp; uwsgi_temp_path $dir/tmp; scgi_temp_path $dir/tmp;"
-    echo "  proxy_http_version 1.1;"
-    echo "  proxy_set_header Connection \"\";"
-    echo "  proxy_set_header Host \$http_host;"
-    echo "  proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;"
-    echo "  proxy_next_upstream error timeout http_502 http_503 http_504;"
-    echo "  proxy_connect_timeout 5s;"
-    echo "  proxy_read_timeout 60s;"
+    echo "global"
+    echo "  nbthread 1"
+    echo "  maxconn 8192"
+    echo "  log stdout format raw local0"
+    echo "  stats socket ipv4@127.0.0.1:$(balancer_admin_port) level admin"
+    echo "defaults"
+    echo "  mode http"
+    echo "  log global"
+    echo "  option dontlog-normal"
+    echo "  log-format \"%tr %HM %HU %ST %b/%s retries=%rc termination=%tsc times=%TR/%Tw/%Tc/%Tr/%Ta\""
+    echo "  maxconn 8192"
+    echo "  timeout connect 5s"
+    echo "  timeout client 60s"
+    echo "  timeout server 60s"
+    # readers' idle connections stay open, as a Service's do: closing one races with the next request on it
+    echo "  timeout http-keep-alive 1h"
+    echo "  option forwardfor"
+    echo "  retries 2"
+    echo "  option redispatch 1"
+    echo "  retry-on conn-failure empty-response junk-response 502 503 504"
+    # idle connections to the replicas are closed well before the services' own 30 s idle timeout closes them
+    echo "  default-server pool-purge-delay 5s"
+    local svc n
     for svc in "${CLUSTER_SERVICES[@]}"; do
-      echo "  upstream $svc {"
+      echo "frontend $svc"
+      echo "  bind 127.0.0.1:${PORT[$svc]}"
+      echo "  default_backend $svc"
+      echo "backend $svc"
+      echo "  balance roundrobin"
+      echo "  http-request disable-l7-retry unless METH_GET"
       for n in $(seq 1 $CLUSTER_REPLICAS); do
-        local down=""; [ ! -e "$dir/drained/$svc-$n" ] || down=" down"
-        echo "    server 127.0.0.1:$(replica_port "$svc" "$n") max_fails=0$down;"
+        echo "  server $svc-$n 127.0.0.1:$(replica_port "$svc" "$n")"
       done
-      # idle connections are dropped before the services' own 30 s idle timeout closes them under a request
-      echo "    keepalive 32; keepalive_timeout 20s;"
-      echo "  }"
-      echo "  server { listen 127.0.0.1:${PORT[$svc]}; location / { proxy_pass http://$svc; } }"
     done
-    echo "}"
-  } >"$dir/nginx.conf"
+  } >"$dir/haproxy.cfg"
+}
+
+balancer_command() { # an admin socket command; prints haproxy's answer
+  (exec 3<>"/dev/tcp/127.0.0.1/$(balancer_admin_port)" && printf '%s\n' "$1" >&3 && cat <&3) 2>/dev/null
 }
 
 start_balancer() {
-  command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || {
-    fail "nginx not found: the cluster's load balancer (Debian: apt-get install nginx-light)"; return 1; }
-  local nginx; nginx="$(command -v nginx || echo /usr/sbin/nginx)"
-  rm -rf "$DATA/balancer/drained"
+  local haproxy; haproxy="$(command -v haproxy || echo /usr/sbin/haproxy)"
+  [ -x "$haproxy" ] || { fail "haproxy not found: the cluster's load balancer (Debian: apt-get install haproxy)"; return 1; }
+  require_port_free "$(balancer_admin_port)" "haproxy's admin socket" || return 1
   write_balancer_config
-  if ! "$nginx" -e "$DATA/balancer/error.log" -p "$DATA/balancer" -c "$DATA/balancer/nginx.conf" 2>"$LOGS/balancer-start.log"; then
-    fail "nginx failed to start: $(head -n 1 "$LOGS/balancer-start.log")"; return 1
+  local dir="$DATA/balancer"
+  if ! "$haproxy" -c -q -f "$dir/haproxy.cfg" >"$LOGS/balancer-start.log" 2>&1; then
+    fail "haproxy refused its configuration: $(grep -m 1 ALERT "$LOGS/balancer-start.log")"; return 1
   fi
-  say "${GREEN}✓${OFF} balancer (nginx)  article :${PORT[article]}  media :${PORT[media]}  feed :${PORT[feed]}, two replicas behind each"
+  # in the foreground of its own session, so that its log (stdout) goes to errors.log and its pid is known
+  setsid "$haproxy" -db -f "$dir/haproxy.cfg" >>"$dir/errors.log" 2>>"$LOGS/balancer.log" </dev/null &
+  echo $! >"$dir/haproxy.pid"
+  local waited=0
+  until balancer_command "show info" 2>/dev/null | grep -q '^Pid:'; do
+    balancer_alive && [ "$waited" -lt 100 ] || { fail "haproxy failed to start: see $dir/errors.log"; return 1; }
+    sleep 0.1; waited=$((waited + 1))
+  done
+  say "${GREEN}✓${OFF} balancer (haproxy) article :${PORT[article]}  media :${PORT[media]}  feed :${PORT[feed]}, two replicas behind each"
 }
 
 # A replica stopped on purpose leaves the balancer first, as a Kubernetes pod leaves its Service's endpoints before
-# it gets SIGTERM: nginx reloads without it, its old worker finishes the requests it had sent there, and only then
-# does the replica stop, so no request is cut off by the shutdown. It comes back once it is ready again.
+# it gets SIGTERM: haproxy sends it nothing new (drain), the requests it is answering finish, then it is put in
+# maintenance and only then does it stop, so no request is cut off by the shutdown. It comes back once it is ready.
 drain_replica() { # svc n
   balancer_alive || return 0
-  mkdir -p "$DATA/balancer/drained"; touch "$DATA/balancer/drained/$1-$2"
-  reload_balancer
+  balancer_command "set server $1/$1-$2 state drain" >/dev/null
+  local waited=0
+  while [ "$(replica_sessions "$1" "$2")" != 0 ] && [ "$waited" -lt 300 ]; do sleep 0.1; waited=$((waited + 1)); done
+  balancer_command "set server $1/$1-$2 state maint" >/dev/null
 }
 
 undrain_replica() { # svc n
-  rm -f "$DATA/balancer/drained/$1-$2"
   balancer_alive || return 0
-  reload_balancer
+  balancer_command "set server $1/$1-$2 state ready" >/dev/null
 }
 
-reload_balancer() {
-  local nginx master waited=0; nginx="$(command -v nginx || echo /usr/sbin/nginx)"
-  master="$(cat "$DATA/balancer/nginx.pid")"
-  local before; before="$(pgrep -P "$master" | sort | tr '\n' ' ')"
-  write_balancer_config
-  "$nginx" -e "$DATA/balancer/error.log" -p "$DATA/balancer" -c "$DATA/balancer/nginx.conf" -s reload 2>>"$LOGS/balancer-start.log" \
-    || { fail "nginx did not reload: see $LOGS/balancer-start.log"; return 1; }
-  # the reload is done when the workers that had the old configuration have finished their requests and gone
-  local worker
-  for worker in $before; do
-    while kill -0 "$worker" 2>/dev/null && [ "$waited" -lt 300 ]; do sleep 0.1; waited=$((waited + 1)); done
-  done
+replica_sessions() { # svc n: the requests haproxy has under way with that replica (scur of `show stat`)
+  balancer_command "show stat" | awk -F, -v px="$1" -v sv="$1-$2" '$1 == px && $2 == sv { print $5 }'
 }
 
 stop_balancer() {
   balancer_alive || return 0
-  local pid; pid="$(cat "$DATA/balancer/nginx.pid")"
-  kill -QUIT "$pid" 2>/dev/null
+  local pid; pid="$(cat "$DATA/balancer/haproxy.pid")"
+  kill -TERM "$pid" 2>/dev/null
   local waited=0
   while kill -0 "$pid" 2>/dev/null && [ "$waited" -lt 100 ]; do sleep 0.1; waited=$((waited + 1)); done
   kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null
+  rm -f "$DATA/balancer/haproxy.pid"
   return 0
 }
 
@@ -215,7 +229,7 @@ cluster_up() { # detach
     n_ports+=("${PORT[$svc]}")
     for n in $(seq 1 $CLUSTER_REPLICAS); do n_ports+=("$(replica_port "$svc" "$n")"); done
   done
-  for p in "${n_ports[@]}" "${PORT[desk]}" $(seq "$KAFKA_PORT" $((KAFKA_PORT + 5))); do require_port_free "$p" cluster || exit 1; done
+  for p in "${n_ports[@]}" "${PORT[desk]}" "$(balancer_admin_port)" $(seq "$KAFKA_PORT" $((KAFKA_PORT + 5))); do require_port_free "$p" cluster || exit 1; done
   if [ -z "${NEWSROOM_DB_URL:-}" ]; then require_port_free "$DB_PORT" postgres || exit 1; fi
   trap 'say ""; say "stopping..."; cluster_down; exit 130' INT TERM
   local ok=1
@@ -319,7 +333,7 @@ cluster_status() {
     else row "kafka $n" stopped ""; fi
   done
   for svc in "${CLUSTER_SERVICES[@]}"; do
-    if balancer_alive; then row "$svc (nginx)" running "http://localhost:${PORT[$svc]}"; else row "$svc (nginx)" stopped ""; fi
+    if balancer_alive; then row "$svc (haproxy)" running "http://localhost:${PORT[$svc]}"; else row "$svc (haproxy)" stopped ""; fi
     for n in $(seq 1 $CLUSTER_REPLICAS); do
       local port health=starting; port="$(replica_port "$svc" "$n")"
       if replica_alive "$svc" "$n"; then

@@ -31,9 +31,7 @@ final class BrokerLoss {
         Report report = new Report("Kafka nodes killed (kill -9) and left down under " + PUBLISHES + " publishes/s");
         cluster.awaitInSync(Duration.ofSeconds(60));
         Http http = new Http(Duration.ofSeconds(30));
-        long start = System.nanoTime();
         ClusterLoad load = new ClusterLoad(platform, "broker-loss", PUBLISHES, 0);
-        double seconds;
         Map<String, Long> firstSeen;
         Set<String> corrected = new TreeSet<>();
         List<String> correctionErrors = new ArrayList<>();
@@ -89,7 +87,6 @@ final class BrokerLoss {
             Thread.sleep(3_000);
         } finally {
             load.close();
-            seconds = (System.nanoTime() - start) / 1e9;
             for (String node : List.of("kafka-2", "kafka-3")) {
                 if (cluster.pid(node) < 0) {
                     cluster.start(node);
@@ -97,7 +94,7 @@ final class BrokerLoss {
             }
         }
         report.note("kafka-3 back; partitions in sync %.1f s later", cluster.awaitInSync(Duration.ofSeconds(120)).toMillis() / 1000.0);
-        load.report(report, seconds);
+        load.report(report);
         load.checkDelivered(report);
         checkOrder(cluster, report, load.published.keySet(), corrected);
         return report.passed();

@@ -17,9 +17,7 @@ final class BrokerRoll {
         Report report = new Report("rolling restart of the 3 Kafka nodes under " + PUBLISHES + " publishes/s and "
                 + READS + " feed GETs/s");
         report.note("before: partitions in sync after %.1f s", cluster.awaitInSync(Duration.ofSeconds(60)).toMillis() / 1000.0);
-        long start = System.nanoTime();
         ClusterLoad load = new ClusterLoad(platform, "broker-roll", PUBLISHES, READS);
-        double seconds;
         try {
             Thread.sleep(5_000);
             for (int node = 1; node <= 3; node++) {
@@ -33,14 +31,13 @@ final class BrokerRoll {
             Thread.sleep(5_000);
         } finally {
             load.close();
-            seconds = (System.nanoTime() - start) / 1e9;
             for (int node = 1; node <= 3; node++) {
                 if (cluster.pid("kafka-" + node) < 0) {
                     cluster.start("kafka-" + node);
                 }
             }
         }
-        load.report(report, seconds);
+        load.report(report);
         load.checkDelivered(report);
         return report.passed();
     }

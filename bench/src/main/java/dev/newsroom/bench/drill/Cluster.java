@@ -26,7 +26,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * The cluster a drill works on, as {@code ./newsroom up --cluster} started it (local-platform/cluster.sh): three
- * Kafka nodes, two replicas of each service behind nginx. Parts are named as ./newsroom names them: kafka-1..3,
+ * Kafka nodes, two replicas of each service behind haproxy. Parts are named as ./newsroom names them: kafka-1..3,
  * article-1, article-2, media-1, ..., feed-2; {@code ./newsroom start|stop <part>} restarts them.
  */
 final class Cluster {

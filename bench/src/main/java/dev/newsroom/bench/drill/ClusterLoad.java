@@ -48,12 +48,19 @@ final class ClusterLoad implements AutoCloseable {
     final Map<String, Long> published = new ConcurrentHashMap<>();
     final Queue<String> editorErrors = new ConcurrentLinkedQueue<>();
     final Queue<Long> publishMillis = new ConcurrentLinkedQueue<>();
+    /** Feed GETs the open model's clock asked for (readRate a second, whatever the answers' latency). */
+    final AtomicLong readsAsked = new AtomicLong();
+    /** Feed GETs answered (any answer or error), and of those answered 200/304 (or 404 as below). */
     final AtomicLong reads = new AtomicLong();
+    final AtomicLong readsServed = new AtomicLong();
     final AtomicLong readErrors = new AtomicLong();
     final AtomicLong readsNotSent = new AtomicLong();
-    final Queue<String> readErrorSamples = new ConcurrentLinkedQueue<>();
+    /** Reader errors by kind (the answer's status, or the failure's innermost exception and message) -> count. */
+    final Map<String, AtomicLong> readErrorKinds = new ConcurrentHashMap<>();
     final Queue<Long> readMillis = new ConcurrentLinkedQueue<>();
     private final Map<String, String> etags = new ConcurrentHashMap<>();
+    private final long startedNanos = System.nanoTime();
+    private volatile long stoppedNanos;
 
     ClusterLoad(Platform platform, String drill, double publishRate, double readRate) {
         this.platform = platform;
@@ -108,6 +115,7 @@ final class ClusterLoad implements AutoCloseable {
                 platform.feedUrl() + "/feeds/feed.json", platform.feedUrl() + "/feeds/sections/" + section + "/rss.xml",
                 platform.feedUrl() + "/");
         Newsdesk.paced(readRate, i -> running.get(), i -> {
+            readsAsked.incrementAndGet();
             if (!inFlight.tryAcquire()) {
                 readsNotSent.incrementAndGet();
                 return;
@@ -130,14 +138,24 @@ final class ClusterLoad implements AutoCloseable {
                 // 404: the drill's section before its first story is in (a section nobody has seen answers 404)
                 boolean fine = response != null && (response.statusCode() == 200 || response.statusCode() == 304
                         || response.statusCode() == 404 && url.contains("/sections/"));
-                if (!fine) {
+                if (fine) {
+                    readsServed.incrementAndGet();
+                } else {
                     readErrors.incrementAndGet();
-                    if (readErrorSamples.size() < 10) {
-                        readErrorSamples.add(error != null ? error.toString() : response.statusCode() + " " + request.uri());
-                    }
+                    readErrorKinds.computeIfAbsent(error != null ? kind(error) : "HTTP " + response.statusCode(),
+                            key -> new AtomicLong()).incrementAndGet();
                 }
             });
         });
+    }
+
+    /** A failure as a kind: its innermost cause's class and message (a timeout, a reset, a connection closed...). */
+    private static String kind(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
     private static String describe(Http.Reply reply) {
@@ -147,6 +165,7 @@ final class ClusterLoad implements AutoCloseable {
     /** Stops sending; waits for the calls under way to end. */
     @Override
     public void close() throws InterruptedException {
+        stoppedNanos = System.nanoTime();
         running.set(false);
         editorClock.interrupt();
         readerClock.interrupt();
@@ -171,15 +190,19 @@ final class ClusterLoad implements AutoCloseable {
         }
     }
 
-    /** Prints the load's figures and checks its targets: no error on either side. */
-    void report(Report report, double seconds) {
-        report.note("load: %d stories published (%.1f/s), %d feed GETs (%.0f/s) through the balancers over %.0f s",
-                published.size(), published.size() / seconds, reads.get(), reads.get() / seconds, seconds);
+    /** Prints the load's figures (rates over the time it sent) and checks its targets: no error on either side. */
+    void report(Report report) {
+        double seconds = ((stoppedNanos == 0 ? System.nanoTime() : stoppedNanos) - startedNanos) / 1e9;
+        report.note("load over %.0f s: %d stories published (%.1f/s); feed GETs through the balancers: %d asked "
+                + "(%.0f/s, the open model's %.0f/s), %d answered 200/304 (%.0f/s), %d answered otherwise or failed, "
+                + "%d not sent", seconds, published.size(), published.size() / seconds, readsAsked.get(),
+                readsAsked.get() / seconds, readRate, readsServed.get(), readsServed.get() / seconds,
+                reads.get() - readsServed.get(), readsNotSent.get());
         report.note("publish call ms: %s; feed GET ms: %s", percentiles(publishMillis), percentiles(readMillis));
         report.zero("publish errors seen by editors (create or publish)", editorErrors.size());
         editorErrors.stream().limit(5).forEach(error -> report.note("  editor error: %s", error));
         report.zero("feed errors seen by readers (not 200/304, refused, reset, > 10 s)", readErrors.get());
-        readErrorSamples.forEach(error -> report.note("  reader error: %s", error));
+        readErrorKinds.forEach((kind, count) -> report.note("  reader errors: %d x %s", count.get(), kind));
         report.zero("feed GETs not sent: " + MAX_IN_FLIGHT + " already waiting (the machine saturated)", readsNotSent.get());
     }
 

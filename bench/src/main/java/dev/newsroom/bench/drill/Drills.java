@@ -27,7 +27,7 @@ public final class Drills {
         ALL.put("postgres-freeze", platform -> new DatabaseOutage(false).run(platform));
         ALL.put("postgres-restart", platform -> new DatabaseOutage(true).run(platform));
         ALL.put("chaos-delivery", new ChaosDelivery()::run);
-        // on the cluster (./newsroom up --cluster): three Kafka nodes, two replicas of each service behind nginx
+        // on the cluster (./newsroom up --cluster): three Kafka nodes, two replicas of each service behind haproxy
         ALL.put("cluster-broker-roll", new BrokerRoll()::run);
         ALL.put("cluster-broker-loss", new BrokerLoss()::run);
         ALL.put("cluster-service-roll", new ServiceRoll()::run);

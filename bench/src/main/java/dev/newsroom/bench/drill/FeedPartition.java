@@ -33,11 +33,9 @@ final class FeedPartition {
         AtomicLong reads = new AtomicLong();
         Queue<String> readErrors = new ConcurrentLinkedQueue<>();
         Thread reader = null;
-        double seconds = 0;
         try {
             long consuming = awaitHealth(http, feed2 + "/q/health/group/kafka", 200, 120);
             report.note("feed-2 started in the namespace; consuming %s", consuming < 0 ? "NOT within 120 s" : "");
-            long start = System.nanoTime();
             load = new ClusterLoad(platform, "partition", PUBLISHES, 0);
             String section = load.section();
             reader = new Thread(() -> {
@@ -85,7 +83,6 @@ final class FeedPartition {
             report.atMost("heal -> every story published before the heal served by feed-2",
                     allServedAt < 0 ? 999 : Math.max(0, allServedAt - healAt) / 1e9, 5, "s");
             Thread.sleep(3_000);
-            seconds = (System.nanoTime() - start) / 1e9;
         } finally {
             reading.set(false);
             if (reader != null) {
@@ -99,7 +96,7 @@ final class FeedPartition {
         report.note("readers asking feed-2 directly: %d GETs", reads.get());
         report.zero("feed-2 answers other than 200 (or 404 for a section not seen yet)", readErrors.size());
         readErrors.stream().limit(5).forEach(error -> report.note("  %s", error));
-        load.report(report, seconds);
+        load.report(report);
         load.checkDelivered(report);
         return report.passed();
     }

@@ -48,9 +48,7 @@ final class ServiceRoll {
             }
         }
         report.note("%d stories scheduled, due every 4 s from %s", SCHEDULED, first);
-        long start = System.nanoTime();
         ClusterLoad load = new ClusterLoad(platform, "service-roll", PUBLISHES, READS);
-        double seconds;
         try {
             Thread.sleep(2_000);
             for (String part : ORDER) {
@@ -62,14 +60,13 @@ final class ServiceRoll {
             Thread.sleep(5_000);
         } finally {
             load.close();
-            seconds = (System.nanoTime() - start) / 1e9;
             for (String part : ORDER) {
                 if (cluster.pid(part) < 0) {
                     cluster.start(part);
                 }
             }
         }
-        load.report(report, seconds);
+        load.report(report);
         load.checkDelivered(report);
         checkScheduled(platform, cluster, report, http, scheduledSection,
                 scheduled.stream().map(Newsdesk.Draft::id).collect(Collectors.toSet()));
