@@ -9,7 +9,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.imageio.ImageIO;
@@ -23,7 +29,8 @@ import dev.newsroom.media.image.ImageRejectedException.Reason;
  * {@code large} (at most 1200 px wide) and {@code thumb} (at most 400 px wide), upright, 8-bit sRGB, without any
  * of the upload's metadata. JPEG for opaque images, PNG where the source has transparent pixels. Decoding is bounded
  * twice: at most one image per processor at a time, and only while the {@link DecodeBudget} holds its estimated
- * {@link DecodeCost}, so that many concurrent uploads wait instead of exhausting the heap.
+ * {@link DecodeCost}, so that many concurrent uploads wait instead of exhausting the heap. The full-size rendition is
+ * encoded on a second thread while the first scales and encodes the smaller ones.
  */
 public final class RenditionGenerator {
 
@@ -38,6 +45,8 @@ public final class RenditionGenerator {
     private final DecodeBudget memory;
     private final int maxAdmitted;
     private final AtomicInteger admitted = new AtomicInteger();
+    /** Encodes each decode's full-size rendition while its thread scales and encodes the smaller ones. */
+    private final ExecutorService encoders;
 
     /** At most one decode per processor at a time, within a memory budget taken from the maximum heap. */
     public RenditionGenerator() {
@@ -60,6 +69,16 @@ public final class RenditionGenerator {
         this.maxConcurrentDecodes = maxConcurrentDecodes;
         this.memory = memory;
         this.maxAdmitted = maxConcurrentDecodes + maxWaiting;
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(maxConcurrentDecodes, maxConcurrentDecodes, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), RenditionGenerator::encoderThread);
+        pool.allowCoreThreadTimeOut(true);
+        this.encoders = pool;
+    }
+
+    private static Thread encoderThread(Runnable task) {
+        Thread thread = new Thread(task, "rendition-encoder");
+        thread.setDaemon(true);
+        return thread;
     }
 
     /**
@@ -173,17 +192,61 @@ public final class RenditionGenerator {
         }
     }
 
-    private static List<Rendition> renditions(BufferedImage upright) {
+    private List<Rendition> renditions(BufferedImage upright) {
         ImageFormat output = SrgbNormaliser.hasTransparency(upright) ? ImageFormat.PNG : ImageFormat.JPEG;
-        if (output == ImageFormat.JPEG) {
-            upright = SrgbNormaliser.opaque(upright);
+        BufferedImage full = output == ImageFormat.JPEG ? SrgbNormaliser.opaque(upright) : upright;
+        upright = null; // where an opaque copy was made, the pixels with alpha may go
+        if (full.getWidth() <= LARGE_WIDTH) {
+            // The large rendition is the original itself: one encode serves both.
+            Rendition original = rendition(Rendition.ORIGINAL, full, output, null);
+            Rendition large = rendition(Rendition.LARGE, full, output, original);
+            return List.of(original, large, rendition(Rendition.THUMB, ProgressiveScaler.fitWidth(full, THUMB_WIDTH),
+                    output, large));
         }
-        Rendition original = rendition(Rendition.ORIGINAL, upright, output, null);
-        BufferedImage large = ProgressiveScaler.fitWidth(upright, LARGE_WIDTH);
-        upright = null; // the full-size pixels may go before the thumb is made
-        Rendition largeRendition = rendition(Rendition.LARGE, large, output, original);
-        BufferedImage thumb = ProgressiveScaler.fitWidth(large, THUMB_WIDTH);
-        return List.of(original, largeRendition, rendition(Rendition.THUMB, thumb, output, largeRendition));
+        // Encoding the full size takes as long as scaling and encoding both smaller ones: it runs beside them. No
+        // more memory than one after the other: the full-size pixels are kept until the original is encoded anyway.
+        Future<Rendition> original = encoders.submit(() -> rendition(Rendition.ORIGINAL, full, output, null));
+        Rendition large;
+        Rendition thumb;
+        try {
+            BufferedImage largePixels = ProgressiveScaler.fitWidth(full, LARGE_WIDTH);
+            large = rendition(Rendition.LARGE, largePixels, output, null);
+            thumb = rendition(Rendition.THUMB, ProgressiveScaler.fitWidth(largePixels, THUMB_WIDTH), output, large);
+        } catch (RuntimeException | Error e) {
+            awaitQuietly(original); // its pixels and buffers stay counted in the memory budget until it is done
+            throw e;
+        }
+        return List.of(await(original), large, thumb);
+    }
+
+    private static Rendition await(Future<Rendition> encoding) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return encoding.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the memory reservation must outlive the encode: wait on, interrupt after
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof Error error) {
+                        throw error;
+                    }
+                    throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void awaitQuietly(Future<Rendition> encoding) {
+        try {
+            await(encoding);
+        } catch (RuntimeException | Error e) {
+            // the caller is already failing with its own exception
+        }
     }
 
     private ImageRejectedException tooDear(ImageInfo info, long cost) {
