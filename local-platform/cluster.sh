@@ -82,7 +82,7 @@ start_replica() { # svc n
   local netns=(); [ -z "${NEWSROOM_NETNS:-}" ] || netns=(ip netns exec "$NEWSROOM_NETNS")
   # the single-node platform's JVM options, and its start-up archive when one fits (the replicas share it)
   service_jvm "$svc"
-  env MALLOC_ARENA_MAX=2 "${SERVICE_ENV[@]}" setsid "${netns[@]}" java "-Dnewsroom.local.part=$svc-$n" "${JVM[@]}" \
+  env "MALLOC_ARENA_MAX=$MALLOC_ARENAS" "${SERVICE_ENV[@]}" setsid "${netns[@]}" java "-Dnewsroom.local.part=$svc-$n" "${JVM[@]}" \
     -jar "$ROOT/$svc-service/target/quarkus-app/quarkus-run.jar" >>"$LOGS/$svc-$n.log" 2>&1 </dev/null &
   echo $! >"$RUN/$svc-$n.pid"
   local deadline=$(( $(date +%s) + 120 ))

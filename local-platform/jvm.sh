@@ -1,19 +1,34 @@
-# How ./newsroom (and local-platform/cluster.sh) runs a service's JVM: heap settings and the start-up archive.
-# Sourced by ./newsroom; needs DATA, ROOT, LOGS and HEAP. Measurements behind every setting: bench/README.md,
-# "Start-up and memory".
+# How ./newsroom (and local-platform/cluster.sh) runs a service's JVM: heap, garbage collector, JIT and the start-up
+# archive. Sourced by ./newsroom and bench/run; needs DATA, ROOT and LOGS. The pods run with the same heap and options
+# (deploy/base/*/deployment.yaml: JAVA_OPTS_APPEND, GC_CONTAINER_OPTIONS, MALLOC_ARENA_MAX; deploy's JvmSettingsTest
+# holds them to the lines below). Measurements behind every setting: bench/README.md, "Start-up and memory".
 #
+# - Maximum heap per service (HEAP): article- and feed-service 256 MiB (live data after a full collection under the
+#   busiest hour: about 25 MiB for article-service, about 120 MiB for feed-service, most of it its bounded caches of
+#   rendered feeds and cleaned entries), media-service 1 GiB (a 60-megapixel photo decodes into a 240 MB raster; the
+#   service refuses what does not fit the heap minus 192 MiB), the desk 256 MiB.
 # - The heap starts at 64 MiB and grows with the live data (-Xms64m; the JVM's default starts at 1/64 of the
 #   machine's memory, which the young generation then filled and kept resident), and gives memory back after a
-#   full collection leaves more than 40 % free. -Xmx (HEAP) stays the ceiling for bursts.
+#   full collection leaves more than 40 % free.
+# - C2, the optimising compiler, compiles a method after 5 times the JDK's default invocation and loop counts (Tier4*):
+#   during start-up C2 otherwise took a third of the CPU (perf, article-service) compiling code that runs only while
+#   starting (configuration, class loading, Hibernate's query parser); hot request code still reaches C2 within
+#   seconds under load, where the counts fill fast.
 # - Native memory: glibc keeps at most two malloc arenas (MALLOC_ARENA_MAX) and the JVM trims freed native memory
 #   every 10 s (the compilers' scratch memory otherwise stays resident).
 # - Start-up archive (AppCDS, JDK 13+ dynamic archive): the first start of a build records the classes it loaded;
 #   once ready, `jcmd VM.cds dynamic_dump` writes them to $DATA/cds/<service>.jsa and the service is started again
 #   with it (the dump leaves about 230 MB of buffers in the recording process). Later starts map that archive
-#   instead of reading, parsing and verifying about 17,000 classes again. An archive older than the build, or one
+#   instead of reading, parsing and verifying about 14,000 classes again. An archive older than the build, or one
 #   this JVM refuses (another JDK, other jars), is deleted and recorded anew. NEWSROOM_CDS=off runs without it.
 #   It is mapped at the address it was written for (ArchiveRelocationMode=0): Debian's JDK relocates by default,
 #   which copies the whole archive into private memory.
+
+declare -A HEAP=([article]=256m [media]=1g [feed]=256m [desk]=256m)
+JVM_GC=-XX:+UseSerialGC
+JVM_OPTIONS=(-Xms64m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:Tier4InvocationThreshold=25000
+  -XX:Tier4MinInvocationThreshold=3000 -XX:Tier4CompileThreshold=75000 -XX:Tier4BackEdgeThreshold=200000)
+MALLOC_ARENAS=2
 
 # Fixed when sourced: the cluster (cluster_paths) moves DATA, but its replicas run the same jars and share these.
 CDS_DIR="$DATA/cds"
@@ -50,7 +65,7 @@ cds_archive_fits() { # svc, JVM options without the archive
 service_jvm() { # svc [record]
   local svc="$1"
   jvm_probe
-  JVM=(-Xms64m "-Xmx${HEAP[$svc]}" -XX:+UseSerialGC -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 "${JVM_EXTRA[@]}")
+  JVM=("-Xmx${HEAP[$svc]}" "$JVM_GC" "${JVM_OPTIONS[@]}" "${JVM_EXTRA[@]}")
   CDS_RECORD=0
   [ "${NEWSROOM_CDS:-on}" != off ] || return 0
   if cds_archive_fits "$svc" "${JVM[@]}" "${CDS_FLAGS[@]}"; then
