@@ -19,6 +19,8 @@ import org.eclipse.microprofile.health.Readiness;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.newsroom.observability.NamedThreads;
+
 /**
  * Readiness of the database, answered within a bound. Quarkus' own check waits as long as the driver does, so a
  * frozen PostgreSQL kept the probe hanging for 13 s and then said UP; a probe that times out is a failed probe
@@ -40,11 +42,7 @@ public class DatabaseReadiness implements HealthCheck {
     private final DataSource dataSource;
     // One daemon thread: while the database hangs, later probes wait on the probe already under way instead of
     // piling up threads that each hold a connection.
-    private final ExecutorService probes = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "database-readiness");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService probes = Executors.newSingleThreadExecutor(NamedThreads.daemon("database-readiness"));
     private Future<Boolean> underWay;
 
     @Override

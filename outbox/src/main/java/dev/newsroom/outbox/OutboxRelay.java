@@ -27,6 +27,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
+import dev.newsroom.observability.NamedThreads;
 import dev.newsroom.observability.TraceContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -67,11 +68,7 @@ public class OutboxRelay {
     private final AtomicInteger wakeups = new AtomicInteger();
     /** The sends of the last pass, until each was acknowledged or given up by the sink. */
     private volatile CompletableFuture<Void> inFlight;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "outbox-relay");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(NamedThreads.daemon("outbox-relay"));
 
     public OutboxRelay(@Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
             Emitter<String> emitter, EntityManager entities, MeterRegistry metrics,

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.newsroom.article.config.ArticleConfig;
+import dev.newsroom.observability.NamedThreads;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -33,11 +34,8 @@ public class PublicationTimer {
     private final Clock clock;
     private final boolean enabled;
     private final Duration pollInterval;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "publication-timer");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("publication-timer"));
     /** Set by {@link #wake}, so that a pass running meanwhile looks again instead of sleeping. */
     private final AtomicBoolean woken = new AtomicBoolean();
     private ScheduledFuture<?> next;

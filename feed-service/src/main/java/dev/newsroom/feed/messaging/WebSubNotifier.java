@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import dev.newsroom.feed.FeedScope;
 import dev.newsroom.feed.config.FeedConfig;
 import dev.newsroom.feed.render.FeedFormat;
+import dev.newsroom.observability.NamedThreads;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -39,11 +40,7 @@ public class WebSubNotifier {
     private final Optional<URI> hub;
     private final String publicBaseUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final ExecutorService sender = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "websub-notifier");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(NamedThreads.daemon("websub-notifier"));
     private final Set<String> pending = new LinkedHashSet<>();
     private final Counter delivered;
     private final Counter failed;

@@ -12,6 +12,7 @@ import dev.newsroom.feed.messaging.TopicReplay;
 import dev.newsroom.feed.repository.ReadModelWriter;
 import dev.newsroom.feed.repository.RebuildLog;
 import dev.newsroom.feed.Rebuild;
+import dev.newsroom.observability.NamedThreads;
 import dev.newsroom.problem.Refusal;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -40,11 +41,7 @@ public class Rebuilds {
     private final ReplicaNotices notices;
     private final FeedChanges changes;
     private final Clock clock;
-    private final ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "read-model-rebuild");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(NamedThreads.daemon("read-model-rebuild"));
 
     /** Starts a rebuild in the background; 409 while another one runs, on this replica or another. */
     public Rebuild start() {

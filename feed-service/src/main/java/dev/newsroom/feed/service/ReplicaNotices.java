@@ -19,6 +19,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 import dev.newsroom.feed.FeedScope;
+import dev.newsroom.observability.NamedThreads;
 import dev.newsroom.observability.TraceContext;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
@@ -78,8 +79,7 @@ public class ReplicaNotices {
 
     void start(@Observes StartupEvent startup) {
         running.set(true);
-        listener = new Thread(this::listen, "feed-change-listener");
-        listener.setDaemon(true);
+        listener = NamedThreads.daemon("feed-change-listener").newThread(this::listen);
         listener.start();
     }
 
