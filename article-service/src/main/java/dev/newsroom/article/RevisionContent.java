@@ -28,4 +28,25 @@ public record RevisionContent(
                 List.copyOf(article.related), article.correction, article.embargoUntil,
                 article.status.name());
     }
+
+    /** This content with another slug and embargo, which a restore keeps from the article as it is now. */
+    public RevisionContent withSlugAndEmbargo(String newSlug, Instant newEmbargoUntil) {
+        return new RevisionContent(newSlug, headline, summary, body, section, tags, authors, language, leadImage,
+                related, correction, newEmbargoUntil, status);
+    }
+
+    /** Sets the article's editable fields to these; its slug and status are the workflow's to set. */
+    public void applyTo(Article article) {
+        article.headline = headline;
+        article.summary = summary;
+        article.body = body;
+        article.section = section;
+        article.tags = tags;
+        article.authors = authors;
+        article.language = language;
+        article.leadImage = leadImage;
+        article.related = related;
+        article.correction = correction;
+        article.embargoUntil = embargoUntil;
+    }
 }

@@ -51,14 +51,14 @@ public class ArticleService {
     public SavedArticle create(ArticleInput input, Caller caller) {
         ValidatedArticle valid = validator.validate(input, true);
         requireUsableLeadImage(valid);
-        return slugs.withRetry(valid.slug() == null, () -> {
+        return slugs.withRetry(valid.content().slug() == null, () -> {
             Article article = new Article();
             article.id = UUID.randomUUID();
             article.status = ArticleStatus.DRAFT;
             article.createdAt = clock.instant();
             article.createdBy = caller.name();
-            article.slug = slugs.forNew(valid);
-            valid.applyTo(article);
+            article.slug = slugs.forNew(valid.content());
+            valid.content().applyTo(article);
             save(article, caller.name(), "created");
             articles.flush();
             return new SavedArticle(article, valid.sanitizerRemoved());
@@ -90,7 +90,7 @@ public class ArticleService {
         }
         ValidatedArticle valid = validator.validate(input, false);
         requireUsableLeadImage(valid);
-        return slugs.withRetry(valid.slug() == null, () -> {
+        return slugs.withRetry(valid.content().slug() == null, () -> {
             Article article = lockedForUpdate(id);
             requireMayChange(article, caller);
             requireVersion(article, ifMatchVersion, bodyVersion);
@@ -112,7 +112,7 @@ public class ArticleService {
             if (ifMatchVersion != null) {
                 requireVersion(article, ifMatchVersion, null);
             }
-            boolean slugFree = valid.slug() != null && slugs.isFreeFor(valid.slug(), article.id);
+            boolean slugFree = valid.content().slug() != null && slugs.isFreeFor(valid.content().slug(), article.id);
             return apply(article, valid.restoredOnto(article, slugFree), caller, "restored revision " + number);
         });
     }
@@ -244,17 +244,19 @@ public class ArticleService {
     }
 
     private SavedArticle apply(Article article, ValidatedArticle valid, Caller caller, String action) {
-        article.slug = slugs.next(article, valid);
+        RevisionContent content = valid.content();
+        article.slug = slugs.next(article, content);
         Instant now = clock.instant();
-        if (article.status == ArticleStatus.PUBLISHED && valid.embargoUntil() != null
-                && valid.embargoUntil().isAfter(now)) {
+        if (article.status == ArticleStatus.PUBLISHED && content.embargoUntil() != null
+                && content.embargoUntil().isAfter(now)) {
             throw Refusal.wrongState("the article is already published, so an embargo cannot hold it back; "
                     + "unpublish it first, or leave embargoUntil out");
         }
-        valid.applyTo(article);
-        if (article.status == ArticleStatus.SCHEDULED && valid.embargoUntil() != null
-                && valid.embargoUntil().isAfter(article.scheduledAt)) {
-            article.scheduledAt = valid.embargoUntil(); // a later embargo moves the schedule; an earlier one never does
+        content.applyTo(article);
+        if (article.status == ArticleStatus.SCHEDULED && content.embargoUntil() != null
+                && content.embargoUntil().isAfter(article.scheduledAt)) {
+            // a later embargo moves the schedule; an earlier one never does
+            article.scheduledAt = content.embargoUntil();
         }
         save(article, caller.name(), action);
         if (article.status == ArticleStatus.PUBLISHED) {
@@ -265,8 +267,8 @@ public class ArticleService {
     }
 
     private void requireUsableLeadImage(ValidatedArticle valid) {
-        if (valid.leadImage() != null) {
-            media.requireUsable(valid.leadImage().mediaId());
+        if (valid.content().leadImage() != null) {
+            media.requireUsable(valid.content().leadImage().mediaId());
         }
     }
 

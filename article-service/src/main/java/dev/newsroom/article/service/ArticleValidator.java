@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import dev.newsroom.article.Author;
 import dev.newsroom.article.LeadImage;
 import dev.newsroom.article.RelatedLink;
+import dev.newsroom.article.RevisionContent;
 import dev.newsroom.article.config.ArticleConfig;
 import dev.newsroom.article.content.BodySanitizer;
 import dev.newsroom.article.content.Links;
@@ -96,8 +97,9 @@ public class ArticleValidator {
         if (!errors.isEmpty()) {
             throw Refusal.invalid(errors);
         }
-        return new ValidatedArticle(slug, headline, summary, body.html(), section, tags, authors, language, leadImage,
-                related, correction, input.embargoUntil(), body.removed());
+        RevisionContent content = new RevisionContent(slug, headline, summary, body.html(), section, tags, authors,
+                language, leadImage, related, correction, input.embargoUntil(), null);
+        return new ValidatedArticle(content, body.removed());
     }
 
     /** The reason given for unpublishing: plain text, normalized like a summary; {@code null} when none is given. */

@@ -9,6 +9,7 @@ import lombok.RequiredArgsConstructor;
 import org.hibernate.exception.ConstraintViolationException;
 
 import dev.newsroom.article.Article;
+import dev.newsroom.article.RevisionContent;
 import dev.newsroom.article.content.Slugs;
 import dev.newsroom.article.repository.ArticleRepository;
 import dev.newsroom.problem.Refusal;
@@ -31,24 +32,24 @@ public class SlugAllocator {
     private final ArticleRepository articles;
 
     /** The slug for a new article: the editor's choice, refused when taken, or else derived from the headline. */
-    String forNew(ValidatedArticle valid) {
-        return valid.slug() != null ? claim(valid.slug(), null) : derive(valid.headline());
+    String forNew(RevisionContent content) {
+        return content.slug() != null ? claim(content.slug(), null) : derive(content.headline());
     }
 
     /** The slug stays once published; before that it follows the editor's choice or else the headline. */
-    String next(Article article, ValidatedArticle valid) {
+    String next(Article article, RevisionContent content) {
         if (article.wasEverPublished()) {
-            if (valid.slug() != null && !valid.slug().equals(article.slug)) {
+            if (content.slug() != null && !content.slug().equals(article.slug)) {
                 throw Refusal.invalid("slug", "cannot change once the article has been published: links "
                         + "to it are out there (it stays \"" + article.slug + "\")");
             }
             return article.slug;
         }
-        if (valid.slug() != null) {
-            return valid.slug().equals(article.slug) ? article.slug : claim(valid.slug(), article.id);
+        if (content.slug() != null) {
+            return content.slug().equals(article.slug) ? article.slug : claim(content.slug(), article.id);
         }
-        String base = Slugs.fromHeadline(valid.headline());
-        return isCandidateOf(article.slug, base) ? article.slug : derive(valid.headline());
+        String base = Slugs.fromHeadline(content.headline());
+        return isCandidateOf(article.slug, base) ? article.slug : derive(content.headline());
     }
 
     /** Whether no other article holds the slug. */

@@ -21,18 +21,19 @@ class ArticleValidatorTest {
     void normalizesWhatItAccepts() {
         ValidatedArticle valid = validator.validate(input("  A  <i>headline</i> ", "World", "<p>x<script>y</script></p>",
                 "PT-br", List.of("EU", "eu", " Brexit "), null), true);
-        assertThat(valid.headline()).isEqualTo("A <i>headline</i>");
-        assertThat(valid.section()).isEqualTo("world");
-        assertThat(valid.body()).isEqualTo("<p>x</p>");
+        assertThat(valid.content().headline()).isEqualTo("A <i>headline</i>");
+        assertThat(valid.content().section()).isEqualTo("world");
+        assertThat(valid.content().body()).isEqualTo("<p>x</p>");
         assertThat(valid.sanitizerRemoved()).singleElement().asString().contains("<script>");
-        assertThat(valid.language()).isEqualTo("pt-BR");
-        assertThat(valid.tags()).containsExactly("EU", "Brexit");
-        assertThat(valid.slug()).isNull();
+        assertThat(valid.content().language()).isEqualTo("pt-BR");
+        assertThat(valid.content().tags()).containsExactly("EU", "Brexit");
+        assertThat(valid.content().slug()).isNull();
     }
 
     @Test
     void languageDefaultsToEnglish() {
-        assertThat(validator.validate(input("H", "world", null, null, null, null), true).language()).isEqualTo("en");
+        assertThat(validator.validate(input("H", "world", null, null, null, null), true).content().language())
+                .isEqualTo("en");
     }
 
     @Test
@@ -64,7 +65,7 @@ class ArticleValidatorTest {
     void aVersionIsExpectedOnlyWhenReplacing() {
         ArticleInput withVersion = new ArticleInput(null, "H", null, null, "world", null, null, null, null, null,
                 null, null, 4L);
-        assertThat(validator.validate(withVersion, false).headline()).isEqualTo("H");
+        assertThat(validator.validate(withVersion, false).content().headline()).isEqualTo("H");
         assertThatThrownBy(() -> validator.validate(withVersion, true)).isInstanceOf(Refusal.class);
     }
 
@@ -78,7 +79,7 @@ class ArticleValidatorTest {
     @Test
     void aLeadImagesCaptionAndCreditMayBeAsLongAsTheAssetsOwn() {
         ArticleInput longest = withLeadImage("c".repeat(ImageTextLimits.CAPTION_MAX), "r".repeat(ImageTextLimits.CREDIT_MAX));
-        assertThat(validator.validate(longest, false).leadImage().caption()).hasSize(5000);
+        assertThat(validator.validate(longest, false).content().leadImage().caption()).hasSize(5000);
 
         ArticleInput tooLong = withLeadImage("c".repeat(ImageTextLimits.CAPTION_MAX + 1),
                 "r".repeat(ImageTextLimits.CREDIT_MAX + 1));
