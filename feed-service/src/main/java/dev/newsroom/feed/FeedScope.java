@@ -10,8 +10,16 @@ import dev.newsroom.page.PathSegments;
 /** Which articles a feed holds: everything, one section, or one tag. */
 public record FeedScope(Kind kind, String value) {
 
-    /** The three kinds of feed of the contract. */
-    public enum Kind { ALL, SECTION, TAG }
+    /** The three kinds of feed of the contract, each with the path segment that names it (none for all). */
+    public enum Kind {
+        ALL(null), SECTION("sections"), TAG("tags");
+
+        private final String segment;
+
+        Kind(String segment) {
+            this.segment = segment;
+        }
+    }
 
     public static final FeedScope ALL = new FeedScope(Kind.ALL, null);
 
@@ -21,6 +29,14 @@ public record FeedScope(Kind kind, String value) {
 
     public static FeedScope tag(String tag) {
         return new FeedScope(Kind.TAG, tag);
+    }
+
+    /** The section or tag named {@code value} under the path segment {@code segment}; empty for another segment. */
+    public static Optional<FeedScope> of(String segment, String value) {
+        if (segment.equals(Kind.SECTION.segment)) {
+            return Optional.of(section(value));
+        }
+        return segment.equals(Kind.TAG.segment) ? Optional.of(tag(value)) : Optional.empty();
     }
 
     /** The scope whose {@link #path()} this is; empty for any other path. */
@@ -39,19 +55,11 @@ public record FeedScope(Kind kind, String value) {
         } catch (IllegalArgumentException malformed) {
             return Optional.empty();
         }
-        return switch (parts[2]) {
-            case "sections" -> Optional.of(section(value));
-            case "tags" -> Optional.of(tag(value));
-            default -> Optional.empty();
-        };
+        return of(parts[2], value);
     }
 
     /** The path of this feed below /feeds, without the file name. */
     public String path() {
-        return switch (kind) {
-            case ALL -> "/feeds/";
-            case SECTION -> "/feeds/sections/" + PathSegments.encode(value) + "/";
-            case TAG -> "/feeds/tags/" + PathSegments.encode(value) + "/";
-        };
+        return kind == Kind.ALL ? "/feeds/" : "/feeds/" + kind.segment + "/" + PathSegments.encode(value) + "/";
     }
 }

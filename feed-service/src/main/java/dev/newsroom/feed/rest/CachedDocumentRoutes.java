@@ -1,6 +1,7 @@
 package dev.newsroom.feed.rest;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -52,19 +53,16 @@ public class CachedDocumentRoutes {
 
     void register(@Observes Router router) {
         route(router, "/", context -> pages.cached("page:" + FeedScope.ALL.path(), page(context)));
-        route(router, "/sections/:section",
-                context -> pages.cached("page:" + FeedScope.section(context.pathParam("section")).path(),
-                        page(context)));
-        route(router, "/tags/:tag",
-                context -> pages.cached("page:" + FeedScope.tag(context.pathParam("tag")).path(), page(context)));
         route(router, "/articles/:slug",
                 context -> singlePage(context, "/articles/" + context.pathParam("slug")));
         route(router, "/sitemap.xml", context -> singlePage(context, "/sitemap.xml"));
         route(router, "/sitemaps/news.xml", context -> singlePage(context, "/sitemaps/news.xml"));
+        // after the two above, whose paths it matches too: a path that names no section or tag passes on
+        route(router, "/:kind/:name", context -> scope(context)
+                .map(scope -> pages.cached("page:" + scope.path(), page(context))).orElse(null));
         route(router, "/feeds/:file", context -> feed(context, FeedScope.ALL));
-        route(router, "/feeds/sections/:section/:file",
-                context -> feed(context, FeedScope.section(context.pathParam("section"))));
-        route(router, "/feeds/tags/:tag/:file", context -> feed(context, FeedScope.tag(context.pathParam("tag"))));
+        route(router, "/feeds/:kind/:name/:file", context -> scope(context)
+                .map(scope -> feed(context, scope)).orElse(null));
     }
 
     private void route(Router router, String path, Function<RoutingContext, RenderedFeed> lookUp) {
@@ -85,6 +83,10 @@ public class CachedDocumentRoutes {
         return FeedFormat.ofFileName(context.pathParam("file"))
                 .map(format -> page < 1 ? null : feeds.cached(scope, format, page))
                 .orElse(null);
+    }
+
+    private static Optional<FeedScope> scope(RoutingContext context) {
+        return FeedScope.of(context.pathParam("kind"), context.pathParam("name"));
     }
 
     private RenderedFeed singlePage(RoutingContext context, String path) {

@@ -15,6 +15,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -42,21 +43,13 @@ public class FeedResource {
     }
 
     @GET
-    @Path("/sections/{section}/{file}")
+    @Path("/{kind}/{name}/{file}")
     @NonBlocking
-    @Operation(summary = "The articles of one section, newest first")
-    public Uni<Response> section(@PathParam("section") String section, @PathParam("file") String file,
-            @QueryParam("page") @DefaultValue("1") int page, @BeanParam DocumentRequest request) {
-        return serve(FeedScope.section(section), file, page, request);
-    }
-
-    @GET
-    @Path("/tags/{tag}/{file}")
-    @NonBlocking
-    @Operation(summary = "The articles with one tag, newest first")
-    public Uni<Response> tag(@PathParam("tag") String tag, @PathParam("file") String file,
-            @QueryParam("page") @DefaultValue("1") int page, @BeanParam DocumentRequest request) {
-        return serve(FeedScope.tag(tag), file, page, request);
+    @Operation(summary = "The articles of one section (kind \"sections\") or tag (kind \"tags\"), newest first")
+    public Uni<Response> scoped(@PathParam("kind") String kind, @PathParam("name") String name,
+            @PathParam("file") String file, @QueryParam("page") @DefaultValue("1") int page,
+            @BeanParam DocumentRequest request) {
+        return serve(FeedScope.of(kind, name).orElseThrow(NotFoundException::new), file, page, request);
     }
 
     private Uni<Response> serve(FeedScope scope, String file, int page, DocumentRequest request) {

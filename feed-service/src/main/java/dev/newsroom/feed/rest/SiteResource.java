@@ -17,6 +17,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -45,21 +46,12 @@ public class SiteResource {
     }
 
     @GET
-    @Path("sections/{section}")
+    @Path("{kind}/{name}")
     @NonBlocking
-    @Operation(summary = "The latest stories of one section")
-    public Uni<Response> section(@PathParam("section") String section, @QueryParam("page") @DefaultValue("1") int page,
-            @BeanParam DocumentRequest request) {
-        return listing(FeedScope.section(section), page, request);
-    }
-
-    @GET
-    @Path("tags/{tag}")
-    @NonBlocking
-    @Operation(summary = "The latest stories with one tag")
-    public Uni<Response> tag(@PathParam("tag") String tag, @QueryParam("page") @DefaultValue("1") int page,
-            @BeanParam DocumentRequest request) {
-        return listing(FeedScope.tag(tag), page, request);
+    @Operation(summary = "The latest stories of one section (kind \"sections\") or tag (kind \"tags\")")
+    public Uni<Response> scoped(@PathParam("kind") String kind, @PathParam("name") String name,
+            @QueryParam("page") @DefaultValue("1") int page, @BeanParam DocumentRequest request) {
+        return listing(FeedScope.of(kind, name).orElseThrow(NotFoundException::new), page, request);
     }
 
     @GET

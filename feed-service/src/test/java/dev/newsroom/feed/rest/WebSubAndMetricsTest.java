@@ -78,9 +78,9 @@ class WebSubAndMetricsTest extends FeedServiceTest {
         assertThat(metrics.names()).containsAll(PrometheusText.monitoredNames("feed-service"));
         assertThat(metrics.samples("jvm_threads_live_threads")).allSatisfy(
                 sample -> assertThat(sample.labels()).containsEntry("application", "feed-service"));
-        assertThat(value(metrics, "http_server_requests_seconds_count", "uri", "/feeds/sections/{section}/{file}",
+        assertThat(value(metrics, "http_server_requests_seconds_count", "uri", "/feeds/{kind}/{name}/{file}",
                 "status", "200")).isGreaterThanOrEqualTo(1);
-        value(metrics, "http_server_requests_seconds_bucket", "uri", "/feeds/sections/{section}/{file}",
+        value(metrics, "http_server_requests_seconds_bucket", "uri", "/feeds/{kind}/{name}/{file}",
                 "le", "0.1");
         assertThat(metrics.samples("http_server_requests_seconds_count"))
                 .noneMatch(sample -> sample.labels().getOrDefault("uri", "").contains("measured"));
