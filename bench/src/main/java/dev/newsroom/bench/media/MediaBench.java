@@ -5,6 +5,9 @@ import static dev.newsroom.bench.Images.baseline;
 import static dev.newsroom.bench.Images.photo;
 import static dev.newsroom.bench.Images.progressive;
 import static dev.newsroom.bench.Images.write;
+import static dev.newsroom.testimages.ImageBytes.concat;
+import static dev.newsroom.testimages.ImageBytes.pngChunk;
+import static dev.newsroom.testimages.ImageBytes.pngSignature;
 
 import java.awt.Color;
 import java.awt.GradientPaint;
@@ -18,7 +21,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +42,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
-import java.util.zip.CRC32;
 import java.util.zip.DeflaterOutputStream;
 
 import javax.imageio.ImageIO;
@@ -51,6 +52,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 
 import dev.newsroom.bench.Periodically;
 import dev.newsroom.bench.Proc;
+import dev.newsroom.testimages.ImageBombs;
 
 /**
  * Benchmarks media-service over HTTP and prints figures (run by bench/media-bench.sh or bench/run media-bench, which explain the options):
@@ -502,10 +504,10 @@ public class MediaBench {
             corpus.photo2 = cached(work.resolve("photo-1920x1080.jpg"), () -> baseline(photo(1920, 1080, 3)));
             corpus.graphic = cached(work.resolve("graphic-1600x900.png"), () -> write(graphic(1600, 900), "png"));
             corpus.gif = cached(work.resolve("graphic-800x600.gif"), () -> write(graphic(800, 600), "gif"));
-            corpus.pngBomb = pngBomb();
-            corpus.jpegBomb = jpegBomb(corpus.photo2);
-            corpus.gifBomb = gifBomb();
-            corpus.webpBomb = webpBomb();
+            corpus.pngBomb = ImageBombs.png();
+            corpus.jpegBomb = ImageBombs.jpeg(corpus.photo2);
+            corpus.gifBomb = ImageBombs.gif();
+            corpus.webpBomb = ImageBombs.webp();
             corpus.svg = "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"
                     .getBytes(StandardCharsets.UTF_8);
             corpus.html = "<!DOCTYPE html><html><body><script>alert(1)</script></body></html>".getBytes(StandardCharsets.UTF_8);
@@ -608,8 +610,8 @@ public class MediaBench {
                     out.write(row);
                 }
             }
-            return concat(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}, pngChunk("IHDR", ihdr),
-                    pngChunk("IDAT", deflated.toByteArray()), pngChunk("IEND", new byte[0]));
+            return concat(pngSignature(), pngChunk("IHDR", ihdr), pngChunk("IDAT", deflated.toByteArray()),
+                    pngChunk("IEND", new byte[0]));
         }
 
         /** A 16-bit sample under the Sub filter: high and low byte each minus the previous pixel's, modulo 256. */
@@ -629,68 +631,6 @@ public class MediaBench {
                 i += 2 + length;
             }
             return found;
-        }
-
-        private static byte[] pngBomb() {
-            byte[] ihdr = ByteBuffer.allocate(13).putInt(60_000).putInt(60_000).put((byte) 8).put((byte) 2)
-                    .put((byte) 0).put((byte) 0).put((byte) 0).array();
-            ByteArrayOutputStream deflated = new ByteArrayOutputStream();
-            try (DeflaterOutputStream out = new DeflaterOutputStream(deflated)) {
-                out.write(new byte[4 * 1024 * 1024]);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return concat(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}, pngChunk("IHDR", ihdr),
-                    pngChunk("IDAT", deflated.toByteArray()), pngChunk("IEND", new byte[0]));
-        }
-
-        /** A real JPEG whose frame header is changed to declare 60000 x 60000 pixels. */
-        private static byte[] jpegBomb(byte[] jpeg) {
-            byte[] bomb = jpeg.clone();
-            for (int i = 2; i + 8 < bomb.length; ) {
-                int marker = bomb[i + 1] & 0xFF;
-                if (marker == 0xC0 || marker == 0xC2) {
-                    ByteBuffer.wrap(bomb, i + 5, 4).putShort((short) 60_000).putShort((short) 60_000);
-                    return bomb;
-                }
-                i += 2 + ((bomb[i + 2] & 0xFF) << 8 | bomb[i + 3] & 0xFF);
-            }
-            throw new IllegalStateException("no frame header");
-        }
-
-        private static byte[] gifBomb() {
-            ByteBuffer gif = ByteBuffer.allocate(32).order(ByteOrder.LITTLE_ENDIAN);
-            gif.put("GIF89a".getBytes(StandardCharsets.US_ASCII)).putShort((short) 65_535).putShort((short) 65_535)
-                    .put((byte) 0).put((byte) 0).put((byte) 0)
-                    .put((byte) 0x2C).putShort((short) 0).putShort((short) 0).putShort((short) 65_535).putShort((short) 65_535)
-                    .put((byte) 0).put((byte) 2).put((byte) 2).put((byte) 0x4C).put((byte) 0x01).put((byte) 0).put((byte) 0x3B);
-            return gif.array();
-        }
-
-        private static byte[] webpBomb() {
-            ByteBuffer webp = ByteBuffer.allocate(40).order(ByteOrder.LITTLE_ENDIAN);
-            webp.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(32).put("WEBPVP8L".getBytes(StandardCharsets.US_ASCII))
-                    .putInt(20).put((byte) 0x2F).putInt(16_383 | 16_383 << 14);
-            return webp.array();
-        }
-
-        private static byte[] pngChunk(String type, byte[] data) {
-            ByteBuffer chunk = ByteBuffer.allocate(12 + data.length);
-            byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
-            chunk.putInt(data.length).put(typeBytes).put(data);
-            CRC32 crc = new CRC32();
-            crc.update(typeBytes);
-            crc.update(data);
-            chunk.putInt((int) crc.getValue());
-            return chunk.array();
-        }
-
-        private static byte[] concat(byte[]... parts) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            for (byte[] part : parts) {
-                out.writeBytes(part);
-            }
-            return out.toByteArray();
         }
     }
 }

@@ -17,6 +17,8 @@ import com.drew.imaging.jpeg.JpegSegmentData;
 import com.drew.imaging.jpeg.JpegSegmentReader;
 import com.drew.imaging.jpeg.JpegSegmentType;
 
+import dev.newsroom.testimages.ImageBytes;
+
 /**
  * CMYK JPEGs with an ICC v4 profile that TwelveMonkeys drops on JDK 17 come out as that profile says. The expected
  * colours are LittleCMS's (ImageMagick 6.9 with Ghostscript's ps_cmyk.icc, the profile in cmyk-icc.jpg, to sRGB).
@@ -44,7 +46,7 @@ class CmykJpegDecoderTest {
     void convertsAdobeCmykWithoutYccTransformThroughItsEmbeddedProfile() throws Exception {
         // The pattern as naive ink amounts, e.g. red (220, 30, 30) as C 0, M 190, Y 190, K 35, stored inverted.
         byte[] cmyk = RenditionGeneratorTest.adobeCmykJpeg();
-        byte[] withProfile = TestImages.concat(Arrays.copyOfRange(cmyk, 0, 2), iccSegments(TestImages.fixture("cmyk-icc.jpg")),
+        byte[] withProfile = ImageBytes.concat(Arrays.copyOfRange(cmyk, 0, 2), iccSegments(TestImages.fixture("cmyk-icc.jpg")),
                 Arrays.copyOfRange(cmyk, 2, cmyk.length));
 
         BufferedImage original = original(TestImages.write(dir, "cmyk-profile.jpg", withProfile));
@@ -73,7 +75,7 @@ class CmykJpegDecoderTest {
         byte[] all = new byte[0];
         for (byte[] segment : segments.getSegments(JpegSegmentType.APP2)) {
             int length = segment.length + 2;
-            all = TestImages.concat(all, new byte[] {(byte) 0xFF, (byte) 0xE2, (byte) (length >> 8), (byte) length}, segment);
+            all = ImageBytes.concat(all, new byte[] {(byte) 0xFF, (byte) 0xE2, (byte) (length >> 8), (byte) length}, segment);
         }
         assertThat(all).as("the fixture's ICC profile").isNotEmpty();
         return all;

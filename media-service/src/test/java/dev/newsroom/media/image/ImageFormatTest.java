@@ -6,12 +6,14 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
+import dev.newsroom.testimages.ImageBytes;
+
 class ImageFormatTest {
 
     @Test
     void recognisesEachFormatByItsSignature() {
         assertThat(ImageFormat.detect(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0})).contains(ImageFormat.JPEG);
-        assertThat(ImageFormat.detect(TestImages.pngSignature())).contains(ImageFormat.PNG);
+        assertThat(ImageFormat.detect(ImageBytes.pngSignature())).contains(ImageFormat.PNG);
         assertThat(ImageFormat.detect(ascii("GIF89a..."))).contains(ImageFormat.GIF);
         assertThat(ImageFormat.detect(ascii("GIF87a..."))).contains(ImageFormat.GIF);
         assertThat(ImageFormat.detect(ascii("RIFF\u0010\0\0\0WEBPVP8 "))).contains(ImageFormat.WEBP);

@@ -19,6 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.newsroom.testimages.ImageBytes;
+
 class MetadataReaderTest {
 
     private static final String CAPTION = "Zürich – 東京: Delegation arrives for talks";
@@ -56,7 +58,7 @@ class MetadataReaderTest {
     @Test
     void givesEmptyFieldsInsteadOfFailingOnOddFiles() {
         Path html = TestImages.write(dir, "page.jpg", "<html></html>".getBytes(StandardCharsets.UTF_8));
-        byte[] brokenXmp = TestImages.concat(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE1, 0x00, 0x40},
+        byte[] brokenXmp = ImageBytes.concat(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE1, 0x00, 0x40},
                 "http://ns.adobe.com/xap/1.0/\0<x:xmpmeta><rdf:RDF><unclosed".getBytes(StandardCharsets.US_ASCII));
 
         assertThat(reader.read(html)).isEqualTo(EmbeddedMetadata.empty());
@@ -68,10 +70,10 @@ class MetadataReaderTest {
     void doesNotInflateACompressedXmpBombInAPng() {
         // 200 MB of spaces deflate to about 200 KB; inflated whole they would cost the heap 200 MB per upload.
         byte[] keyword = "XML:com.adobe.xmp\0\1\0\0\0".getBytes(StandardCharsets.ISO_8859_1);
-        byte[] itxt = TestImages.concat(keyword, deflatedSpaces(200 * 1024 * 1024));
-        byte[] png = TestImages.concat(TestImages.pngSignature(),
-                TestImages.pngChunk("IHDR", new byte[] {0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0}),
-                TestImages.pngChunk("iTXt", itxt), TestImages.pngChunk("IEND", new byte[0]));
+        byte[] itxt = ImageBytes.concat(keyword, deflatedSpaces(200 * 1024 * 1024));
+        byte[] png = ImageBytes.concat(ImageBytes.pngSignature(),
+                ImageBytes.pngChunk("IHDR", new byte[] {0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0}),
+                ImageBytes.pngChunk("iTXt", itxt), ImageBytes.pngChunk("IEND", new byte[0]));
         Path bomb = TestImages.write(dir, "bomb.png", png);
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long before = threads.getCurrentThreadAllocatedBytes();

@@ -51,6 +51,7 @@ import com.drew.metadata.photoshop.PhotoshopDirectory;
 import com.drew.metadata.xmp.XmpDirectory;
 
 import dev.newsroom.media.image.ImageRejectedException.Reason;
+import dev.newsroom.testimages.ImageBytes;
 
 class RenditionGeneratorTest {
 
@@ -219,8 +220,8 @@ class RenditionGeneratorTest {
     void refusesPixelDataThatCannotBeDecoded() throws Exception {
         byte[] ihdr = {0, 0, 0, 64, 0, 0, 0, 64, 8, 2, 0, 0, 0};
         byte[] garbage = "this is not a zlib stream at all".getBytes(StandardCharsets.US_ASCII);
-        Path broken = TestImages.write(dir, "broken.png", TestImages.concat(TestImages.pngSignature(),
-                TestImages.pngChunk("IHDR", ihdr), TestImages.pngChunk("IDAT", garbage), TestImages.pngChunk("IEND", new byte[0])));
+        Path broken = TestImages.write(dir, "broken.png", ImageBytes.concat(ImageBytes.pngSignature(),
+                ImageBytes.pngChunk("IHDR", ihdr), ImageBytes.pngChunk("IDAT", garbage), ImageBytes.pngChunk("IEND", new byte[0])));
         ImageInfo info = inspector.inspect(broken, ImageLimits.defaults());
 
         assertThatThrownBy(() -> generator.generate(broken, info))
@@ -347,8 +348,8 @@ class RenditionGeneratorTest {
             writer.dispose();
         }
         byte[] jpeg = bytes.toByteArray();
-        byte[] app14 = TestImages.concat(new byte[] {(byte) 0xFF, (byte) 0xEE, 0, 14},
+        byte[] app14 = ImageBytes.concat(new byte[] {(byte) 0xFF, (byte) 0xEE, 0, 14},
                 "Adobe".getBytes(StandardCharsets.US_ASCII), new byte[] {0, 100, 0, 0, 0, 0, 0});
-        return TestImages.concat(new byte[] {jpeg[0], jpeg[1]}, app14, java.util.Arrays.copyOfRange(jpeg, 2, jpeg.length));
+        return ImageBytes.concat(new byte[] {jpeg[0], jpeg[1]}, app14, java.util.Arrays.copyOfRange(jpeg, 2, jpeg.length));
     }
 }

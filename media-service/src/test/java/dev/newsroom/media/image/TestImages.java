@@ -12,12 +12,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
-import java.util.zip.CRC32;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -127,30 +124,5 @@ public final class TestImages {
                     assertThat(rgb[1]).isBetween(expected.getGreen() - tolerance, expected.getGreen() + tolerance);
                     assertThat(rgb[2]).isBetween(expected.getBlue() - tolerance, expected.getBlue() + tolerance);
                 });
-    }
-
-    /** A PNG chunk with its length and CRC (PNG 1.2, section 3.2). */
-    public static byte[] pngChunk(String type, byte[] data) {
-        ByteBuffer chunk = ByteBuffer.allocate(12 + data.length);
-        chunk.putInt(data.length);
-        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
-        chunk.put(typeBytes).put(data);
-        CRC32 crc = new CRC32();
-        crc.update(typeBytes);
-        crc.update(data);
-        chunk.putInt((int) crc.getValue());
-        return chunk.array();
-    }
-
-    public static byte[] pngSignature() {
-        return new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-    }
-
-    public static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            out.writeBytes(part);
-        }
-        return out.toByteArray();
     }
 }

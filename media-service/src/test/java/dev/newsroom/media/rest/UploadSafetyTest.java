@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.newsroom.media.image.TestImages;
+import dev.newsroom.testimages.ImageBombs;
+import dev.newsroom.testimages.ImageBytes;
 import dev.newsroom.testsupport.NewsroomTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,10 +51,10 @@ class UploadSafetyTest {
             "webp, 16384 x 16384"})
     void refusesADecompressionBombFromItsHeaderWithoutTheServiceAllocatingItsPixels(String format, String declared) {
         byte[] bomb = switch (format) {
-            case "png" -> Uploads.pngBomb();
-            case "jpeg" -> Uploads.jpegBomb();
-            case "gif" -> Uploads.gifBomb();
-            default -> Uploads.webpBomb();
+            case "png" -> ImageBombs.png();
+            case "jpeg" -> ImageBombs.jpeg(Uploads.fixture("progressive.jpg"));
+            case "gif" -> ImageBombs.gif();
+            default -> ImageBombs.webp();
         };
         long before = allocatedByAllThreads();
 
@@ -95,7 +96,7 @@ class UploadSafetyTest {
 
     @Test
     void refusesAFileThatOnlyStartsLikeAnImage() {
-        byte[] fake = TestImages.concat(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0},
+        byte[] fake = ImageBytes.concat(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0},
                 "not really a JPEG at all".getBytes(StandardCharsets.US_ASCII));
 
         upload("photo.jpg", fake, "image/jpeg")
