@@ -6,28 +6,17 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-/** A story as article-service returns it (only what the desk shows). */
+import dev.newsroom.events.ArticleSnapshot.Author;
+import dev.newsroom.events.ArticleSnapshot.LeadImage;
+import dev.newsroom.events.ArticleSnapshot.RelatedLink;
+
+/** A story as article-service returns it (only what the desk shows), with the contract's by-line, photo, link. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Story(String id, String slug, String status, String headline, String summary, String body,
-        String section, List<String> tags, List<Author> authors, LeadImage leadImage, List<Link> related,
+        String section, List<String> tags, List<Author> authors, LeadImage leadImage, List<RelatedLink> related,
         long version, int revision, Instant createdAt, String createdBy, Instant updatedAt, String updatedBy,
         Instant publishedAt, Instant firstPublishedAt, Instant scheduledAt, Instant embargoUntil, String correction,
         String unpublishReason, String lastSavedBy) {
-
-    /** A by-line. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Author(String name) {
-    }
-
-    /** The lead photo reference with the story's own caption and credit. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record LeadImage(String mediaId, String caption, String credit) {
-    }
-
-    /** A "Read also" link. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Link(String title, String url) {
-    }
 
     public static Story blank() {
         return new Story(null, null, "DRAFT", "", "", "", "", List.of(), List.of(), null, List.of(), 0, 0, null, null,

@@ -79,7 +79,7 @@ public class StoryResource {
         String altText = "";
         String byline = "";
         if (story.leadImage() != null) {
-            JsonNode asset = answers.body(media.get(story.leadImage().mediaId()));
+            JsonNode asset = answers.body(media.get(story.leadImage().mediaId().toString()));
             thumb = "/photos/" + story.leadImage().mediaId() + "/thumb";
             altText = asset.path("altText").asText("");
             byline = asset.path("byline").asText("");
