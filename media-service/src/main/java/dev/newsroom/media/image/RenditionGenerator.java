@@ -23,6 +23,7 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 import dev.newsroom.media.image.ImageRejectedException.Reason;
+import dev.newsroom.observability.NamedThreads;
 
 /**
  * Decodes an inspected image once and re-encodes it as the renditions readers get: {@code original} (full size),
@@ -70,15 +71,9 @@ public final class RenditionGenerator {
         this.memory = memory;
         this.maxAdmitted = maxConcurrentDecodes + maxWaiting;
         ThreadPoolExecutor pool = new ThreadPoolExecutor(maxConcurrentDecodes, maxConcurrentDecodes, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), RenditionGenerator::encoderThread);
+                new LinkedBlockingQueue<>(), NamedThreads.daemon("rendition-encoder"));
         pool.allowCoreThreadTimeOut(true);
         this.encoders = pool;
-    }
-
-    private static Thread encoderThread(Runnable task) {
-        Thread thread = new Thread(task, "rendition-encoder");
-        thread.setDaemon(true);
-        return thread;
     }
 
     /**
