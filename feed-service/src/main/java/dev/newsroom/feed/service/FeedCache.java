@@ -27,8 +27,9 @@ import jakarta.inject.Inject;
 /**
  * Rendered feeds and pages kept in memory until the read model changes, so a feed reader's poll or a reader's
  * visit costs a map look-up.
- * Concurrent requests for a feed that is not rendered share one render; a render that raced with a change is
- * served to the requests that started before the change, but never cached. The cache is bounded by the bytes it
+ * Concurrent requests for a feed that is not rendered share one render, or, while a change has it rendered again,
+ * get the rendering it replaces (stale while revalidating, within that rendering's own expiry); a render that raced
+ * with a change is served to the requests that started before the change, but never cached. The cache is bounded by the bytes it
  * holds (Caffeine evicts the least useful feeds), so readers asking for ever new pages cannot exhaust the heap.
  * The last good rendering of each feed is also kept, apart, under the same bound and for a day: while the database
  * is away it is what readers get (stale-if-error, as the responses' Cache-Control promises). Kept apart, stale
@@ -117,6 +118,14 @@ public class FeedCache {
         Render running = rendering.compute(key, (k, other) -> other != null && other.generation() == current
                 ? other : mine);
         if (running != mine) {
+            // Another request renders this document again after a change. Until it is done, the rendering it
+            // replaces is what max-age lets every other cache serve anyway, so readers get that at once instead of
+            // queueing behind the render: with a story every 200 ms under 500 GETs/s, most of them waited.
+            // Never one past its own expiry (an embargo that ended, a day-old copy kept for outages).
+            RenderedFeed previous = lastGood.getIfPresent(key);
+            if (previous != null && previous.fresh(clock.instant().toEpochMilli())) {
+                return previous;
+            }
             try {
                 return running.result().join();
             } catch (CompletionException e) {

@@ -65,6 +65,61 @@ class FeedCacheTest {
     }
 
     @Test
+    void whileAChangeIsRenderedReadersGetTheRenderingItReplacesAtOnce() throws Exception {
+        cache.get(key, () -> feed("before"));
+        cache.invalidateAll();
+        CountDownLatch rendering = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<RenderedFeed> renderer = pool.submit(() -> cache.get(key, () -> {
+                rendering.countDown();
+                await(release);
+                return feed("after");
+            }));
+            assertThat(rendering.await(5, TimeUnit.SECONDS)).as("the render after the change started").isTrue();
+
+            assertThat(new String(cache.get(key, () -> feed("a second render")).body()))
+                    .as("a reader during the render, without waiting for it").isEqualTo("before");
+            release.countDown();
+            assertThat(new String(renderer.get(5, TimeUnit.SECONDS).body())).isEqualTo("after");
+            assertThat(new String(cache.get(key, () -> feed("a third render")).body())).isEqualTo("after");
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRenderingPastItsExpiryIsNotServedWhileTheNextIsRendered() throws Exception {
+        cache.get(key, () -> new RenderedFeed("expired".getBytes(), "application/rss+xml", "\"expired\"",
+                Instant.EPOCH, Instant.now().minusSeconds(1)));
+        CountDownLatch rendering = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<RenderedFeed> renderer = pool.submit(() -> cache.get(key, () -> {
+                rendering.countDown();
+                await(release);
+                return feed("current");
+            }));
+            assertThat(rendering.await(5, TimeUnit.SECONDS)).as("the render started").isTrue();
+            Future<RenderedFeed> reader = pool.submit(() -> cache.get(key,
+                    () -> feed("a second render")));
+            Awaitility.await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5))
+                    .until(() -> !reader.isDone());
+            release.countDown();
+
+            assertThat(new String(reader.get(5, TimeUnit.SECONDS).body())).as("the reader waited for the render")
+                    .isEqualTo("current");
+            assertThat(new String(renderer.get(5, TimeUnit.SECONDS).body())).isEqualTo("current");
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aRenderThatRacedWithAChangeIsNotCached() {
         RenderedFeed served = cache.get(key, () -> {
             cache.invalidateAll();
