@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -29,17 +31,10 @@ class FeedCacheTest {
     @Test
     void concurrentRequestsShareOneRender() throws Exception {
         AtomicInteger renders = new AtomicInteger();
-        CountDownLatch rendering = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        try {
-            Future<RenderedFeed> first = pool.submit(() -> cache.get(key, () -> {
-                renders.incrementAndGet();
-                rendering.countDown();
-                await(release);
-                return feed("one");
-            }));
-            assertThat(rendering.await(5, TimeUnit.SECONDS)).as("the first render started").isTrue();
+        try (HeldRender first = new HeldRender(() -> {
+            renders.incrementAndGet();
+            return feed("one");
+        })) {
             AtomicReference<RenderedFeed> second = new AtomicReference<>();
             Thread waiter = new Thread(() -> second.set(cache.get(key, () -> {
                 renders.incrementAndGet();
@@ -52,15 +47,13 @@ class FeedCacheTest {
                     || waiter.getState() == Thread.State.TERMINATED);
             assertThat(waiter.getState()).as("the second request waits for the first render")
                     .isEqualTo(Thread.State.WAITING);
-            release.countDown();
+            String firstBody = first.release();
             waiter.join(5_000);
 
-            assertThat(new String(first.get(5, TimeUnit.SECONDS).body())).isEqualTo("one");
+            assertThat(firstBody).isEqualTo("one");
             assertThat(new String(second.get().body())).isEqualTo("one");
             assertThat(renders).hasValue(1);
             assertThat(cache.fresh(key)).isNotNull();
-        } finally {
-            pool.shutdownNow();
         }
     }
 
@@ -68,25 +61,11 @@ class FeedCacheTest {
     void whileAChangeIsRenderedReadersGetTheRenderingItReplacesAtOnce() throws Exception {
         cache.get(key, () -> feed("before"));
         cache.invalidateAll();
-        CountDownLatch rendering = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        try {
-            Future<RenderedFeed> renderer = pool.submit(() -> cache.get(key, () -> {
-                rendering.countDown();
-                await(release);
-                return feed("after");
-            }));
-            assertThat(rendering.await(5, TimeUnit.SECONDS)).as("the render after the change started").isTrue();
-
+        try (HeldRender renderer = new HeldRender(() -> feed("after"))) {
             assertThat(new String(cache.get(key, () -> feed("a second render")).body()))
                     .as("a reader during the render, without waiting for it").isEqualTo("before");
-            release.countDown();
-            assertThat(new String(renderer.get(5, TimeUnit.SECONDS).body())).isEqualTo("after");
+            assertThat(renderer.release()).isEqualTo("after");
             assertThat(new String(cache.get(key, () -> feed("a third render")).body())).isEqualTo("after");
-        } finally {
-            release.countDown();
-            pool.shutdownNow();
         }
     }
 
@@ -94,28 +73,15 @@ class FeedCacheTest {
     void aRenderingPastItsExpiryIsNotServedWhileTheNextIsRendered() throws Exception {
         cache.get(key, () -> new RenderedFeed("expired".getBytes(), "application/rss+xml", "\"expired\"",
                 Instant.EPOCH, Instant.now().minusSeconds(1)));
-        CountDownLatch rendering = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            Future<RenderedFeed> renderer = pool.submit(() -> cache.get(key, () -> {
-                rendering.countDown();
-                await(release);
-                return feed("current");
-            }));
-            assertThat(rendering.await(5, TimeUnit.SECONDS)).as("the render started").isTrue();
-            Future<RenderedFeed> reader = pool.submit(() -> cache.get(key,
+        try (HeldRender renderer = new HeldRender(() -> feed("current"))) {
+            CompletableFuture<RenderedFeed> reader = CompletableFuture.supplyAsync(() -> cache.get(key,
                     () -> feed("a second render")));
             Awaitility.await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5))
                     .until(() -> !reader.isDone());
-            release.countDown();
 
+            assertThat(renderer.release()).isEqualTo("current");
             assertThat(new String(reader.get(5, TimeUnit.SECONDS).body())).as("the reader waited for the render")
                     .isEqualTo("current");
-            assertThat(new String(renderer.get(5, TimeUnit.SECONDS).body())).isEqualTo("current");
-        } finally {
-            release.countDown();
-            pool.shutdownNow();
         }
     }
 
@@ -189,6 +155,36 @@ class FeedCacheTest {
         assertThat(cache.fresh(sport)).as("a feed the change is not in").isNotNull();
         for (FeedCache.Key dropped : List.of(key, world, harbourTag, sportPage, story, sitemap)) {
             assertThat(cache.fresh(dropped)).as(dropped.path()).isNull();
+        }
+    }
+
+    /** A render of the test's feed on a thread of its own, held until released, so a test can ask meanwhile. */
+    private final class HeldRender implements AutoCloseable {
+
+        private final CountDownLatch started = new CountDownLatch(1);
+        private final CountDownLatch release = new CountDownLatch(1);
+        private final ExecutorService thread = Executors.newSingleThreadExecutor();
+        private final Future<RenderedFeed> result;
+
+        HeldRender(Supplier<RenderedFeed> rendering) throws InterruptedException {
+            result = thread.submit(() -> cache.get(key, () -> {
+                started.countDown();
+                await(release);
+                return rendering.get();
+            }));
+            assertThat(started.await(5, TimeUnit.SECONDS)).as("the held render started").isTrue();
+        }
+
+        /** Lets the render finish; answers the body its request got. */
+        String release() throws Exception {
+            release.countDown();
+            return new String(result.get(5, TimeUnit.SECONDS).body());
+        }
+
+        @Override
+        public void close() {
+            release.countDown();
+            thread.shutdownNow();
         }
     }
 
