@@ -14,9 +14,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.newsroom.events.ArticleSnapshot;
 import dev.newsroom.events.MediaAssetSnapshot;
 import dev.newsroom.feed.FeedScope;
@@ -35,7 +32,7 @@ import lombok.RequiredArgsConstructor;
 public class VisibleArticles {
 
     private final EntityManager entities;
-    private final ObjectMapper json;
+    private final ParsedSnapshots snapshots;
 
     /** One page of visible articles of a scope, newest first; asks for one more to know whether a next page exists. */
     public List<StoredArticle> page(FeedScope scope, Instant now, int offset, int limit) {
@@ -176,10 +173,6 @@ public class VisibleArticles {
     }
 
     private <T> T read(String row, Class<T> type) {
-        try {
-            return json.readValue(row, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("read model row is not valid " + type.getSimpleName(), e);
-        }
+        return snapshots.read(row, type);
     }
 }
