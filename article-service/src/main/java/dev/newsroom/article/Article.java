@@ -9,7 +9,6 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -48,7 +47,6 @@ public class Article extends PanacheEntityBase {
     public String language;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "lead_image")
     public LeadImage leadImage;
 
     @JdbcTypeCode(SqlTypes.JSON)
@@ -56,27 +54,18 @@ public class Article extends PanacheEntityBase {
 
     public String correction;
 
-    @Column(name = "unpublish_reason")
     public String unpublishReason;
 
     /** Counts saved revisions; events carry it so consumers can drop older ones. */
     public int revision;
 
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "updated_at")
     public Instant updatedAt;
-    @Column(name = "published_at")
     public Instant publishedAt;
-    @Column(name = "first_published_at")
     public Instant firstPublishedAt;
-    @Column(name = "scheduled_at")
     public Instant scheduledAt;
-    @Column(name = "embargo_until")
     public Instant embargoUntil;
-    @Column(name = "created_by")
     public String createdBy;
-    @Column(name = "updated_by")
     public String updatedBy;
 
     public boolean wasEverPublished() {

@@ -9,7 +9,6 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -22,16 +21,13 @@ import jakarta.persistence.Table;
 public class ArticleRevision extends PanacheEntityBase {
 
     @Id
-    @Column(name = "article_id")
     public UUID articleId;
 
     @Id
     public int revision;
 
-    @Column(name = "saved_by")
     public String savedBy;
 
-    @Column(name = "saved_at")
     public Instant savedAt;
 
     /** What the save did: created, edited, published, restored... */

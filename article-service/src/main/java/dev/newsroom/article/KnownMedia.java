@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -25,6 +24,5 @@ public class KnownMedia extends PanacheEntityBase {
 
     public boolean deleted;
 
-    @Column(name = "updated_at")
     public Instant updatedAt;
 }

@@ -4,10 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,8 +36,7 @@ public final class ArticleCreates {
         double rate = options.decimal("rate", 1000);
         int duration = options.integer("duration", 60);
         int warmup = options.integer("warmup", 20);
-        String auth = "Basic " + Base64.getEncoder().encodeToString(
-                options.get("user", "writer:writer").getBytes(StandardCharsets.UTF_8));
+        String auth = BasicAuthorization.of(options.get("user", "writer:writer"));
         String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
 
         HttpClient client = HttpClient.newBuilder()

@@ -4,10 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +35,7 @@ public final class PublishLatency {
     private PublishLatency(String articles, String feeds, String user) {
         this.articles = articles;
         this.feeds = feeds;
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8));
+        this.authorization = BasicAuthorization.of(user);
     }
 
     public static void main(String[] argv) throws Exception {

@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -50,8 +49,7 @@ public final class StoryList {
         String url = options.get("url", "http://localhost:8081");
         int requests = options.integer("requests", 300);
         int warmup = options.integer("warmup", 100);
-        String auth = "Basic " + Base64.getEncoder().encodeToString(
-                options.get("user", "editor:editor").getBytes(StandardCharsets.UTF_8));
+        String auth = BasicAuthorization.of(options.get("user", "editor:editor"));
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
 

@@ -1,6 +1,7 @@
 package dev.newsroom.local;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -66,27 +67,13 @@ public final class LocalKafka {
         return broker;
     }
 
-    private Properties configuration(KafkaProcess process) {
+    private Properties configuration(KafkaProcess process) throws IOException {
         Properties config = process.loopbackConfig(1, List.of("broker", "controller"), port, controllerPort);
         // A single-node quorum formatted --standalone finds itself through the bootstrap address.
         config.put("controller.quorum.bootstrap.servers", "127.0.0.1:" + controllerPort);
-        // One node: every internal topic has to live with a single replica.
-        config.put("offsets.topic.replication.factor", "1");
-        config.put("offsets.topic.num.partitions", "5");
-        config.put("transaction.state.log.replication.factor", "1");
-        config.put("transaction.state.log.min.isr", "1");
-        config.put("share.coordinator.state.topic.replication.factor", "1");
-        config.put("share.coordinator.state.topic.min.isr", "1");
-        config.put("min.insync.replicas", "1");
-        // Topics are created explicitly with chosen partitions and configuration.
-        config.put("auto.create.topics.enable", "false");
-        config.put("group.initial.rebalance.delay.ms", "0");
-        config.put("num.partitions", "1");
-        // After a kill -9 the controller still holds the dead incarnation's registration until its session expires
-        // (9 s by default, 13 s measured until the broker served again); on one machine a heartbeat every 500 ms
-        // costs nothing, and the broker is back within seconds.
-        config.put("broker.session.timeout.ms", "2000");
-        config.put("broker.heartbeat.interval.ms", "500");
+        try (InputStream settings = LocalKafka.class.getResourceAsStream("single-broker.properties")) {
+            config.load(settings);
+        }
         return config;
     }
 

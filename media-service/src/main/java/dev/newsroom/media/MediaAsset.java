@@ -11,7 +11,6 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.persistence.CollectionTable;
-import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -41,30 +40,23 @@ public class MediaAsset extends PanacheEntityBase {
     public String credit;
     public String byline;
 
-    @Column(name = "alt_text")
     public String altText;
 
     public int width;
     public int height;
 
-    @Column(name = "mime_type")
     public String mimeType;
 
     public long bytes;
 
-    @Column(name = "file_name")
     public String fileName;
 
-    @Column(name = "created_by")
     public String createdBy;
 
-    @Column(name = "created_at")
     public Instant createdAt;
 
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
-    @Column(name = "deleted_at")
     public Instant deletedAt;
 
     @ElementCollection(fetch = FetchType.EAGER)

@@ -1,6 +1,5 @@
 package dev.newsroom.media;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
 /** A rendition as stored: its bytes live in blob storage under the asset id and the rendition name. */
@@ -11,7 +10,6 @@ public class StoredRendition {
     public int width;
     public int height;
 
-    @Column(name = "mime_type")
     public String mimeType;
 
     public long bytes;

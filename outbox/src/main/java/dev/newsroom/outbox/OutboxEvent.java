@@ -24,10 +24,10 @@ public class OutboxEvent extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long sequence;
 
-    @Column(name = "event_id", nullable = false, unique = true)
+    @Column(nullable = false, unique = true)
     public UUID eventId;
 
-    @Column(name = "aggregate_id", nullable = false)
+    @Column(nullable = false)
     public String aggregateId;
 
     @Column(nullable = false)
@@ -36,13 +36,11 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(nullable = false, columnDefinition = "text")
     public String payload;
 
-    @Column(name = "occurred_at", nullable = false)
+    @Column(nullable = false)
     public Instant occurredAt;
 
-    @Column(name = "sent_at")
     public Instant sentAt;
 
     /** W3C trace context of the change that wrote the event ({@code null} while tracing is off). */
-    @Column(name = "traceparent")
     public String traceparent;
 }

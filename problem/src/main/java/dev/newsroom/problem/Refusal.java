@@ -43,6 +43,11 @@ public final class Refusal extends RuntimeException {
         this.errors = List.copyOf(errors);
     }
 
+    /** A refusal that names no field: the reason, and a sentence for the caller. */
+    public static Refusal of(Reason reason, String detail) {
+        return new Refusal(reason, detail, List.of());
+    }
+
     public static Refusal notFound(String what) {
         return new Refusal(Reason.NOT_FOUND, what + " does not exist", List.of());
     }
@@ -63,26 +68,6 @@ public final class Refusal extends RuntimeException {
         return new Refusal(Reason.INVALID, detail, List.of());
     }
 
-    public static Refusal notPermitted(String detail) {
-        return new Refusal(Reason.NOT_PERMITTED, detail, List.of());
-    }
-
-    public static Refusal wrongState(String detail) {
-        return new Refusal(Reason.WRONG_STATE, detail, List.of());
-    }
-
-    public static Refusal staleVersion(String detail) {
-        return new Refusal(Reason.STALE_VERSION, detail, List.of());
-    }
-
-    public static Refusal failedCondition(String detail) {
-        return new Refusal(Reason.FAILED_CONDITION, detail, List.of());
-    }
-
-    public static Refusal missingCondition(String detail) {
-        return new Refusal(Reason.MISSING_CONDITION, detail, List.of());
-    }
-
     /** {@code detail} says what is too large and by how much; it is also the reason given for {@code field}. */
     public static Refusal tooLarge(String field, String detail) {
         return new Refusal(Reason.TOO_LARGE, detail, List.of(new Problem.FieldError(field, detail)));
@@ -94,10 +79,6 @@ public final class Refusal extends RuntimeException {
 
     public static Refusal unprocessable(String field, String detail) {
         return new Refusal(Reason.UNPROCESSABLE, detail, List.of(new Problem.FieldError(field, detail)));
-    }
-
-    public static Refusal unavailable(String detail) {
-        return new Refusal(Reason.UNAVAILABLE, detail, List.of());
     }
 
     public Reason reason() {

@@ -1,5 +1,11 @@
 package dev.newsroom.problem;
 
+import static dev.newsroom.problem.Refusal.Reason.FAILED_CONDITION;
+import static dev.newsroom.problem.Refusal.Reason.MISSING_CONDITION;
+import static dev.newsroom.problem.Refusal.Reason.NOT_PERMITTED;
+import static dev.newsroom.problem.Refusal.Reason.STALE_VERSION;
+import static dev.newsroom.problem.Refusal.Reason.UNAVAILABLE;
+import static dev.newsroom.problem.Refusal.Reason.WRONG_STATE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -13,15 +19,15 @@ class RefusalTest {
     void eachReasonHasItsStatus() {
         assertThat(status(Refusal.notFound("article 1"))).isEqualTo(404);
         assertThat(status(Refusal.invalid("slug", "is taken"))).isEqualTo(400);
-        assertThat(status(Refusal.notPermitted("editors only"))).isEqualTo(403);
-        assertThat(status(Refusal.wrongState("published"))).isEqualTo(409);
-        assertThat(status(Refusal.staleVersion("changed"))).isEqualTo(409);
-        assertThat(status(Refusal.failedCondition("changed"))).isEqualTo(412);
-        assertThat(status(Refusal.missingCondition("send If-Match"))).isEqualTo(428);
+        assertThat(status(Refusal.of(NOT_PERMITTED, "editors only"))).isEqualTo(403);
+        assertThat(status(Refusal.of(WRONG_STATE, "published"))).isEqualTo(409);
+        assertThat(status(Refusal.of(STALE_VERSION, "changed"))).isEqualTo(409);
+        assertThat(status(Refusal.of(FAILED_CONDITION, "changed"))).isEqualTo(412);
+        assertThat(status(Refusal.of(MISSING_CONDITION, "send If-Match"))).isEqualTo(428);
         assertThat(status(Refusal.tooLarge("body", "is too large"))).isEqualTo(413);
         assertThat(status(Refusal.unsupportedType("file", "a PDF"))).isEqualTo(415);
         assertThat(status(Refusal.unprocessable("leadImage.mediaId", "deleted"))).isEqualTo(422);
-        assertThat(status(Refusal.unavailable("stopping"))).isEqualTo(503);
+        assertThat(status(Refusal.of(UNAVAILABLE, "stopping"))).isEqualTo(503);
     }
 
     @Test

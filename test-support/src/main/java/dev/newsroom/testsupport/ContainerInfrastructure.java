@@ -31,23 +31,9 @@ final class ContainerInfrastructure implements Infrastructure {
     }
 
     @Override
-    public String bootstrapServers() {
-        return kafka.getBootstrapServers();
-    }
-
-    @Override
-    public String jdbcUrl() {
-        return postgres.getJdbcUrl();
-    }
-
-    @Override
-    public String username() {
-        return postgres.getUsername();
-    }
-
-    @Override
-    public String password() {
-        return postgres.getPassword();
+    public Endpoints endpoints() {
+        return new Endpoints(kafka.getBootstrapServers(), postgres.getJdbcUrl(), postgres.getUsername(),
+                postgres.getPassword());
     }
 
     @Override

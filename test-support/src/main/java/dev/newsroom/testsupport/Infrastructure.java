@@ -14,13 +14,27 @@ import org.testcontainers.DockerClientFactory;
  */
 public interface Infrastructure {
 
-    String bootstrapServers();
+    /** Where the broker and the database answer, and the database's credentials. */
+    record Endpoints(String bootstrapServers, String jdbcUrl, String username, String password) {
+    }
 
-    String jdbcUrl();
+    Endpoints endpoints();
 
-    String username();
+    default String bootstrapServers() {
+        return endpoints().bootstrapServers();
+    }
 
-    String password();
+    default String jdbcUrl() {
+        return endpoints().jdbcUrl();
+    }
+
+    default String username() {
+        return endpoints().username();
+    }
+
+    default String password() {
+        return endpoints().password();
+    }
 
     /** A connection of its own to the test database, for what another replica or an operator would do. */
     default Connection connect() throws SQLException {

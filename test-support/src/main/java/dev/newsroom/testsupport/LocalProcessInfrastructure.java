@@ -104,23 +104,8 @@ final class LocalProcessInfrastructure implements Infrastructure {
     }
 
     @Override
-    public String bootstrapServers() {
-        return kafka.bootstrapServers();
-    }
-
-    @Override
-    public String jdbcUrl() {
-        return postgres.jdbcUrl();
-    }
-
-    @Override
-    public String username() {
-        return LocalPostgres.USER;
-    }
-
-    @Override
-    public String password() {
-        return "";
+    public Endpoints endpoints() {
+        return new Endpoints(kafka.bootstrapServers(), postgres.jdbcUrl(), LocalPostgres.USER, "");
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -66,8 +67,21 @@ public final class LogCapture implements AutoCloseable {
                 "io.quarkus.resteasy.reactive", "io.quarkus.oidc", "io.smallrye.jwt");
     }
 
-    /** Fails, naming it, when a secret stands in a line, and when a line logs an Authorization header. */
-    public static void assertNoSecrets(List<String> lines, Collection<String> secrets) {
+    /**
+     * Runs {@code requests} while capturing with {@link #securityAtDebug()}, then fails, naming it, when a secret
+     * stands in a line they logged, and when a line logs an Authorization header. The requests get the capture to
+     * prove it saw the service's own lines, so the test cannot pass on an empty log.
+     */
+    public static void assertNoSecretsLoggedDuring(Collection<String> secrets, Consumer<LogCapture> requests) {
+        List<String> lines;
+        try (LogCapture log = securityAtDebug()) {
+            requests.accept(log);
+            lines = log.lines();
+        }
+        assertNoSecrets(lines, secrets);
+    }
+
+    private static void assertNoSecrets(List<String> lines, Collection<String> secrets) {
         for (String secret : secrets) {
             List<String> leaks = lines.stream().filter(line -> line.contains(secret)).toList();
             assertTrue(leaks.isEmpty(), () -> "log lines containing the secret " + secret + ": " + leaks);

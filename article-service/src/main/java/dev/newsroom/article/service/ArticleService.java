@@ -1,5 +1,11 @@
 package dev.newsroom.article.service;
 
+import static dev.newsroom.problem.Refusal.Reason.FAILED_CONDITION;
+import static dev.newsroom.problem.Refusal.Reason.MISSING_CONDITION;
+import static dev.newsroom.problem.Refusal.Reason.NOT_PERMITTED;
+import static dev.newsroom.problem.Refusal.Reason.STALE_VERSION;
+import static dev.newsroom.problem.Refusal.Reason.WRONG_STATE;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -85,7 +91,7 @@ public class ArticleService {
     public SavedArticle replace(UUID id, ArticleInput input, Long ifMatchVersion, Caller caller) {
         Long bodyVersion = input == null ? null : input.version();
         if (ifMatchVersion == null && bodyVersion == null) {
-            throw Refusal.missingCondition("send If-Match with the ETag you read the article with (or its version in "
+            throw Refusal.of(MISSING_CONDITION, "send If-Match with the ETag you read the article with (or its version in "
                     + "the body), so that nobody's edit is overwritten unseen");
         }
         ValidatedArticle valid = validator.validate(input, false);
@@ -130,7 +136,7 @@ public class ArticleService {
             switch (article.status) {
                 case PUBLISHED -> {
                     if (at != null && at.isAfter(now)) {
-                        throw Refusal.wrongState("the article is already published; unpublish it first to "
+                        throw Refusal.of(WRONG_STATE, "the article is already published; unpublish it first to "
                                 + "schedule it for later");
                     }
                     return article; // publishing twice (a retried request) changes nothing
@@ -140,7 +146,7 @@ public class ArticleService {
                         return article;
                     }
                     // An embargoed or scheduled article must never come out early, whoever presses publish.
-                    throw Refusal.wrongState("the article is scheduled for " + article.scheduledAt
+                    throw Refusal.of(WRONG_STATE, "the article is scheduled for " + article.scheduledAt
                             + "; to publish at another time, cancel the schedule (POST .../unpublish) and publish again");
                 }
                 default -> {
@@ -179,7 +185,7 @@ public class ArticleService {
                     article.scheduledAt = null;
                     save(article, caller.name(), "schedule cancelled");
                 }
-                default -> throw Refusal.wrongState("only a published or scheduled article can be "
+                default -> throw Refusal.of(WRONG_STATE, "only a published or scheduled article can be "
                         + "unpublished; this one is " + article.status);
             }
             articles.flush();
@@ -192,10 +198,10 @@ public class ArticleService {
     public void delete(UUID id, Caller caller) {
         Article article = lockedForUpdate(id);
         if (!caller.editor() && !caller.name().equals(article.createdBy)) {
-            throw Refusal.notPermitted("only the writer who created a draft or an editor may delete it");
+            throw Refusal.of(NOT_PERMITTED, "only the writer who created a draft or an editor may delete it");
         }
         if (article.wasEverPublished() || article.status != ArticleStatus.DRAFT) {
-            throw Refusal.wrongState("only a draft that was never published can be deleted; this one is "
+            throw Refusal.of(WRONG_STATE, "only a draft that was never published can be deleted; this one is "
                     + article.status + (article.wasEverPublished() ? " and was published" : "")
                     + ": unpublish it instead");
         }
@@ -249,7 +255,7 @@ public class ArticleService {
         Instant now = clock.instant();
         if (article.status == ArticleStatus.PUBLISHED && content.embargoUntil() != null
                 && content.embargoUntil().isAfter(now)) {
-            throw Refusal.wrongState("the article is already published, so an embargo cannot hold it back; "
+            throw Refusal.of(WRONG_STATE, "the article is already published, so an embargo cannot hold it back; "
                     + "unpublish it first, or leave embargoUntil out");
         }
         content.applyTo(article);
@@ -276,7 +282,7 @@ public class ArticleService {
     private static void requireMayChange(Article article, Caller caller) {
         if (!caller.editor() && (article.status == ArticleStatus.PUBLISHED
                 || article.status == ArticleStatus.SCHEDULED)) {
-            throw Refusal.notPermitted("the article is " + article.status
+            throw Refusal.of(NOT_PERMITTED, "the article is " + article.status
                     + "; changing it changes what readers see, which needs the editor role");
         }
     }
@@ -284,12 +290,12 @@ public class ArticleService {
     private static void requireVersion(Article article, Long ifMatchVersion, Long bodyVersion) {
         if (ifMatchVersion != null) {
             if (ifMatchVersion != article.version) {
-                throw Refusal.failedCondition("the article changed since version "
+                throw Refusal.of(FAILED_CONDITION, "the article changed since version "
                         + ifMatchVersion + " (it is now " + article.version + "): reload it, apply your change "
                         + "again and send the new ETag");
             }
         } else if (bodyVersion != article.version) {
-            throw Refusal.staleVersion("the article changed since version " + bodyVersion
+            throw Refusal.of(STALE_VERSION, "the article changed since version " + bodyVersion
                     + " (it is now " + article.version + "): reload it and apply your change again");
         }
     }

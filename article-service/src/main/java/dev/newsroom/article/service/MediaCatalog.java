@@ -1,9 +1,13 @@
 package dev.newsroom.article.service;
 
+import static dev.newsroom.problem.Refusal.Reason.UNAVAILABLE;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+
+import lombok.RequiredArgsConstructor;
 
 import dev.newsroom.article.KnownMedia;
 import dev.newsroom.article.config.ArticleConfig;
@@ -21,20 +25,15 @@ import jakarta.transaction.Transactional;
  * another service; the cost is a short delay after an upload, which {@link #requireUsable} waits out.
  */
 @ApplicationScoped
+@RequiredArgsConstructor
 public class MediaCatalog {
 
     private static final long RECHECK_MILLIS = 100;
 
     private final KnownMediaRepository media;
     private final Clock clock;
-    private final Duration grace;
+    private final ArticleConfig config;
     private final Object announcements = new Object();
-
-    public MediaCatalog(KnownMediaRepository media, Clock clock, ArticleConfig config) {
-        this.media = media;
-        this.clock = clock;
-        this.grace = config.leadImage().grace();
-    }
 
     /**
      * Applies one event: keeps the newest revision of each asset, so a duplicate or an older event changes nothing.
@@ -60,7 +59,7 @@ public class MediaCatalog {
      * photo attaches it right away, and its event arrives a few milliseconds later.
      */
     public void requireUsable(UUID mediaId) {
-        Instant deadline = clock.instant().plus(grace);
+        Instant deadline = clock.instant().plus(config.leadImage().grace());
         while (true) {
             KnownMedia known = QuarkusTransaction.requiringNew().call(() -> media.findById(mediaId));
             if (known != null && known.deleted) {
@@ -85,7 +84,7 @@ public class MediaCatalog {
                 announcements.wait(millis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw Refusal.unavailable("the service is stopping; try again");
+                throw Refusal.of(UNAVAILABLE, "the service is stopping; try again");
             }
         }
     }

@@ -8,13 +8,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 
+import dev.newsroom.bench.BasicAuthorization;
 import dev.newsroom.bench.Daemons;
 
 import io.vertx.core.MultiMap;
@@ -78,7 +78,7 @@ final class Api {
     }
 
     private static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8));
+        return BasicAuthorization.of(user);
     }
 
     /** The JSON of an article as PUT and POST take it (every editable field). */

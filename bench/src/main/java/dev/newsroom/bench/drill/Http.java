@@ -5,12 +5,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
+
+import dev.newsroom.bench.BasicAuthorization;
 
 /** HTTP calls of a drill, each bounded, each reported with its status and time instead of throwing. */
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
@@ -27,10 +27,8 @@ final class Http {
         }
     }
 
-    static final String EDITOR = "Basic " + Base64.getEncoder().encodeToString("editor:editor".getBytes(
-            StandardCharsets.UTF_8));
-    static final String WRITER = "Basic " + Base64.getEncoder().encodeToString("writer:writer".getBytes(
-            StandardCharsets.UTF_8));
+    static final String EDITOR = BasicAuthorization.of("editor:editor");
+    static final String WRITER = BasicAuthorization.of("writer:writer");
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();

@@ -27,7 +27,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -50,6 +49,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
+import dev.newsroom.bench.BasicAuthorization;
 import dev.newsroom.bench.Periodically;
 import dev.newsroom.bench.Proc;
 import dev.newsroom.testimages.ImageBombs;
@@ -75,7 +75,7 @@ public class MediaBench {
     MediaBench(String url, long pid, String user, Path work) {
         this.url = url;
         this.pid = pid;
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8));
+        this.authorization = BasicAuthorization.of(user);
         this.work = work;
     }
 

@@ -11,6 +11,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import lombok.RequiredArgsConstructor;
+
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -26,19 +28,16 @@ import io.quarkus.qute.TemplateInstance;
  * by-line from the photo's IPTC/XMP), recent uploads are listed to choose from, and thumbnails come through the desk
  * so its pages load images from itself only.
  */
+@RequiredArgsConstructor
 @Path("/photos")
 public class PhotoResource {
 
     /** Two columns of four rows fit the editor's side panel. */
     private static final int PICKER_PAGE_SIZE = 8;
 
+    @RestClient
     private final MediaApi media;
     private final ApiAnswers answers;
-
-    public PhotoResource(@RestClient MediaApi media, ApiAnswers answers) {
-        this.media = media;
-        this.answers = answers;
-    }
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)

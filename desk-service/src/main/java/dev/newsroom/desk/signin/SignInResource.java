@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import lombok.RequiredArgsConstructor;
+
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import dev.newsroom.desk.Templates;
@@ -34,6 +36,7 @@ import io.quarkus.logging.Log;
  * The local sign-in form: the user name and password are checked by article-service itself (the desk has no users
  * of its own), and whether it lets the user act as an editor decides which actions the desk shows.
  */
+@RequiredArgsConstructor
 @Path("/")
 public class SignInResource {
 
@@ -41,20 +44,12 @@ public class SignInResource {
     private static final String NO_STORY = "00000000-0000-0000-0000-000000000000";
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    @RestClient
     private final ArticleApi articles;
     private final SessionCookie sessions;
     private final DeskConfig config;
     private final SignedInUser user;
     private final Clock clock;
-
-    public SignInResource(@RestClient ArticleApi articles, SessionCookie sessions, DeskConfig config,
-            SignedInUser user, Clock clock) {
-        this.articles = articles;
-        this.sessions = sessions;
-        this.config = config;
-        this.user = user;
-        this.clock = clock;
-    }
 
     @GET
     @Path("/sign-in")

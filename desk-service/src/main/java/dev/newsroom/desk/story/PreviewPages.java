@@ -5,6 +5,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
+import lombok.RequiredArgsConstructor;
+
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import dev.newsroom.desk.api.ApiAnswers;
@@ -21,6 +23,7 @@ import dev.newsroom.page.Site;
  * A story's page exactly as readers will see it, made by the public site's own renderer (which cleans the body to the
  * allow-list again), served under the public page's strict CSP and sandboxed, so nothing in a story can act in the desk.
  */
+@RequiredArgsConstructor
 @ApplicationScoped
 public class PreviewPages {
 
@@ -28,16 +31,11 @@ public class PreviewPages {
     static final String PREVIEW_POLICY = PageShell.CONTENT_SECURITY_POLICY
             .replace("frame-ancestors 'none'", "frame-ancestors 'self'") + "; sandbox";
 
+    @RestClient
     private final MediaApi media;
     private final ApiAnswers answers;
     private final DeskConfig config;
     private final ArticlePageRenderer renderer = new ArticlePageRenderer();
-
-    public PreviewPages(@RestClient MediaApi media, ApiAnswers answers, DeskConfig config) {
-        this.media = media;
-        this.answers = answers;
-        this.config = config;
-    }
 
     /** The page of the story; {@code altText}, when given, stands for the lead photo's own (an edit not saved yet). */
     public Response render(ArticleSnapshot story, String altText) {

@@ -3,6 +3,8 @@ package dev.newsroom.desk.story;
 import java.util.Arrays;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
+
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,16 +20,13 @@ import jakarta.enterprise.context.ApplicationScoped;
  * article-service's stories as the desk's pages read them: each answer as a value, an error answer thrown as an
  * {@link ApiRefusal} with its problem. Calls whose raw answer matters (a 304, a retry) use {@link ArticleApi} itself.
  */
+@RequiredArgsConstructor
 @ApplicationScoped
 public class Stories {
 
+    @RestClient
     private final ArticleApi articles;
     private final ApiAnswers answers;
-
-    public Stories(@RestClient ArticleApi articles, ApiAnswers answers) {
-        this.articles = articles;
-        this.answers = answers;
-    }
 
     public Story get(String id) {
         return answers.read(articles.get(id), Story.class);

@@ -16,6 +16,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import lombok.RequiredArgsConstructor;
+
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,29 +41,21 @@ import io.quarkus.qute.TemplateInstance;
  * article-service refuses it with 412 when someone else saved first; the desk then answers with their version for
  * the conflict dialog.
  */
+@RequiredArgsConstructor
 @Path("/stories")
 public class StoryResource {
 
     private static final Duration LEAD_IMAGE_RETRY = Duration.ofMillis(250);
 
+    @RestClient
     private final ArticleApi articles;
+    @RestClient
     private final MediaApi media;
     private final ApiAnswers answers;
     private final SignedInUser user;
     private final DeskConfig config;
     private final ObjectMapper json;
     private final Clock clock;
-
-    public StoryResource(@RestClient ArticleApi articles, @RestClient MediaApi media, ApiAnswers answers,
-            SignedInUser user, DeskConfig config, ObjectMapper json, Clock clock) {
-        this.articles = articles;
-        this.media = media;
-        this.answers = answers;
-        this.user = user;
-        this.config = config;
-        this.json = json;
-        this.clock = clock;
-    }
 
     @GET
     @Path("/new")

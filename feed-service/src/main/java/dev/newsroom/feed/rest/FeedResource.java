@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.Response;
  * (or taken from the cache, for a HEAD or a render that finished meanwhile) on a worker thread.
  */
 @RequiredArgsConstructor
+@NonBlocking
 @Path("/feeds")
 public class FeedResource {
 
@@ -34,7 +35,6 @@ public class FeedResource {
 
     @GET
     @Path("/{file}")
-    @NonBlocking
     @Operation(summary = "Every published article, newest first (rss.xml, atom.xml or feed.json)")
     public Uni<Response> everything(@PathParam("file") String file,
             @Parameter(description = "older pages: 2, 3, ... (RFC 5005 next links lead there)")
@@ -44,7 +44,6 @@ public class FeedResource {
 
     @GET
     @Path("/{kind}/{name}/{file}")
-    @NonBlocking
     @Operation(summary = "The articles of one section (kind \"sections\") or tag (kind \"tags\"), newest first")
     public Uni<Response> scoped(@PathParam("kind") String kind, @PathParam("name") String name,
             @PathParam("file") String file, @QueryParam("page") @DefaultValue("1") int page,

@@ -31,6 +31,7 @@ import jakarta.ws.rs.core.Response;
  * that is not there gets an HTML page with the way back to the front page; any other client gets problem+json.
  */
 @RequiredArgsConstructor
+@NonBlocking
 @Path("/")
 public class SiteResource {
 
@@ -38,7 +39,6 @@ public class SiteResource {
     private final ReaderErrorPages errorPages;
 
     @GET
-    @NonBlocking
     @Operation(summary = "Front page: the latest stories")
     public Uni<Response> front(@QueryParam("page") @DefaultValue("1") int page,
             @BeanParam DocumentRequest request) {
@@ -47,7 +47,6 @@ public class SiteResource {
 
     @GET
     @Path("{kind}/{name}")
-    @NonBlocking
     @Operation(summary = "The latest stories of one section (kind \"sections\") or tag (kind \"tags\")")
     public Uni<Response> scoped(@PathParam("kind") String kind, @PathParam("name") String name,
             @QueryParam("page") @DefaultValue("1") int page, @BeanParam DocumentRequest request) {
@@ -56,7 +55,6 @@ public class SiteResource {
 
     @GET
     @Path("articles/{slug}")
-    @NonBlocking
     @Operation(summary = "The page of a published article (410 once withdrawn)")
     public Uni<Response> article(@PathParam("slug") String slug, @BeanParam DocumentRequest request) {
         return serve(request, () -> pages.article(slug));
@@ -64,7 +62,6 @@ public class SiteResource {
 
     @GET
     @Path("sitemap.xml")
-    @NonBlocking
     @Operation(summary = "Sitemap index: the news sitemap and one archive sitemap per month (paged)")
     public Uni<Response> sitemapIndex(@BeanParam DocumentRequest request) {
         return serve(request, pages::sitemapIndex);
@@ -72,7 +69,6 @@ public class SiteResource {
 
     @GET
     @Path("sitemaps/news.xml")
-    @NonBlocking
     @Operation(summary = "News sitemap: the stories of the last two days")
     public Uni<Response> newsSitemap(@BeanParam DocumentRequest request) {
         return serve(request, pages::newsSitemap);
@@ -80,7 +76,6 @@ public class SiteResource {
 
     @GET
     @Path("sitemaps/{month}.xml")
-    @NonBlocking
     @Operation(summary = "Archive sitemap of one month (yyyy-MM), oldest first, paged")
     public Uni<Response> archiveSitemap(@PathParam("month") String month,
             @QueryParam("page") @DefaultValue("1") int page, @BeanParam DocumentRequest request) {

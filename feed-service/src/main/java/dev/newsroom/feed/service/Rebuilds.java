@@ -1,5 +1,7 @@
 package dev.newsroom.feed.service;
 
+import static dev.newsroom.problem.Refusal.Reason.WRONG_STATE;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +49,7 @@ public class Rebuilds {
     public Rebuild start() {
         Instant now = clock.instant();
         Rebuild rebuild = QuarkusTransaction.requiringNew().call(() -> log.begin(now, now.minus(ABANDONED_AFTER)))
-                .orElseThrow(() -> Refusal.wrongState(
+                .orElseThrow(() -> Refusal.of(WRONG_STATE,
                         "a rebuild of the read model is running already: follow it at /admin/rebuild"));
         Log.infof("rebuilding the read model from the topics (generation %d)", rebuild.generation());
         runner.execute(() -> run(rebuild.generation()));

@@ -1,5 +1,9 @@
 package dev.newsroom.media.service;
 
+import static dev.newsroom.problem.Refusal.Reason.NOT_PERMITTED;
+import static dev.newsroom.problem.Refusal.Reason.UNAVAILABLE;
+import static dev.newsroom.problem.Refusal.Reason.WRONG_STATE;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -184,7 +188,7 @@ public class MediaService {
         description.validate();
         MediaAsset asset = locked(id);
         if (!caller.editor() && uses.inUse(id)) {
-            throw Refusal.notPermitted(
+            throw Refusal.of(NOT_PERMITTED,
                     "a published or scheduled story uses this asset: only an editor may change its caption, credit "
                             + "or alt text");
         }
@@ -206,16 +210,16 @@ public class MediaService {
         List<String> keys = QuarkusTransaction.requiringNew().call(() -> {
             MediaAsset asset = locked(id);
             if (!caller.editor() && !caller.name().equals(asset.createdBy)) {
-                throw Refusal.notPermitted(
+                throw Refusal.of(NOT_PERMITTED,
                         "only the uploader of an asset or an editor may delete it");
             }
             if (uses.inUse(id)) {
                 if (!caller.editor()) {
-                    throw Refusal.notPermitted(
+                    throw Refusal.of(NOT_PERMITTED,
                             "a published or scheduled story uses this asset: only an editor may delete it");
                 }
                 if (!force) {
-                    throw Refusal.wrongState("a published or scheduled story uses this asset and would lose "
+                    throw Refusal.of(WRONG_STATE, "a published or scheduled story uses this asset and would lose "
                             + "its photo: delete with ?force=true to confirm");
                 }
             }
@@ -268,7 +272,7 @@ public class MediaService {
             case UNSUPPORTED_TYPE -> Refusal.unsupportedType("file", e.getMessage());
             case TOO_MANY_BYTES -> Refusal.tooLarge("file", e.getMessage());
             case TOO_MANY_PIXELS, CORRUPT -> Refusal.unprocessable("file", e.getMessage());
-            case BUSY -> Refusal.unavailable(e.getMessage());
+            case BUSY -> Refusal.of(UNAVAILABLE, e.getMessage());
         };
     }
 
