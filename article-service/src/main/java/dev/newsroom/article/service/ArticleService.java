@@ -91,8 +91,8 @@ public class ArticleService {
     public SavedArticle replace(UUID id, ArticleInput input, Long ifMatchVersion, Caller caller) {
         Long bodyVersion = input == null ? null : input.version();
         if (ifMatchVersion == null && bodyVersion == null) {
-            throw Refusal.of(MISSING_CONDITION, "send If-Match with the ETag you read the article with (or its version in "
-                    + "the body), so that nobody's edit is overwritten unseen");
+            throw Refusal.of(MISSING_CONDITION, "send If-Match with the ETag you read the article with "
+                    + "(or its version in the body), so that nobody's edit is overwritten unseen");
         }
         ValidatedArticle valid = validator.validate(input, false);
         requireUsableLeadImage(valid);
