@@ -303,9 +303,13 @@ export function startStoryEditor(form) {
       form.dataset.version = state.version;
       if (created) {
         window.history.replaceState(null, '', `/stories/${state.id}`);
-        const panel = document.getElementById('story-actions');
-        if (panel && window.htmx) {
-          window.htmx.ajax('GET', `/stories/${state.id}/actions`, { target: '#story-actions', swap: 'outerHTML' });
+        document.title = `${content.headline} · Newsroom desk`;
+        document.querySelector('.nav-new')?.removeAttribute('aria-current');
+        if (window.htmx) {
+          window.htmx.ajax('GET', `/stories/${state.id}/head`, { target: '.editor-head', swap: 'outerHTML' });
+          if (document.getElementById('story-actions')) {
+            window.htmx.ajax('GET', `/stories/${state.id}/actions`, { target: '#story-actions', swap: 'outerHTML' });
+          }
         }
       }
       applyStatus();

@@ -29,6 +29,8 @@ public final class Templates {
     public static native TemplateInstance editor(Page page, Story story, String thumbUrl, String altText, String byline,
             ChangedSince changed, String message);
 
+    public static native TemplateInstance editor$head(Story story);
+
     public static native TemplateInstance editor$actions(Page page, Story story, String message);
 
     public static native TemplateInstance revisions(Page page, Story story, List<RevisionLine> revisions);

@@ -65,6 +65,11 @@ class DeskBrowserIT {
             writer.keyboard().press("Control+S");
             awaitSaved(writer);
             assertThat(writer.url()).matches(".*/stories/[0-9a-f-]{36}");
+            // the first save gives the story its address, and the page says so without a reload
+            writer.waitForSelector(".story-tabs a[href$='/revisions']");
+            assertThat(writer.textContent(".editor-title")).startsWith("Edit story");
+            assertThat(writer.title()).startsWith(headline);
+            assertThat(writer.locator("nav[aria-label=Desk] [aria-current]").count()).isZero();
             assertThat(writer.locator("#story-actions")).isNotNull();
             assertThat(writer.locator("#publish-now").count()).as("writers do not see Publish").isZero();
             screenshot(writer, "03-editor-writer-draft");

@@ -109,6 +109,14 @@ public class StoryResource {
         return Response.ok(head).header("Cache-Control", "no-store").build();
     }
 
+    /** The editor's heading and the story's tabs, which a new story gets once its first save gave it an address. */
+    @GET
+    @Path("/{id}/head")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance head(@PathParam("id") String id) {
+        return Templates.editor$head(answers.read(articles.get(id), Story.class));
+    }
+
     @GET
     @Path("/{id}/actions")
     @Produces(MediaType.TEXT_HTML)
