@@ -76,8 +76,16 @@ final class DeskBrowser implements AutoCloseable {
 
     /** A fresh browser profile (its own cookies), as a second person at another desk. */
     BrowserContext person() {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 900)
-                .setBaseURL(url("desk")));
+        return desk(new Browser.NewContextOptions().setViewportSize(1360, 900));
+    }
+
+    /** A fresh profile on a phone's screen, as a reporter in the field. */
+    BrowserContext phone() {
+        return desk(new Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true).setHasTouch(true));
+    }
+
+    private BrowserContext desk(Browser.NewContextOptions options) {
+        BrowserContext context = browser.newContext(options.setBaseURL(url("desk")));
         context.setDefaultTimeout(15_000);
         return context;
     }

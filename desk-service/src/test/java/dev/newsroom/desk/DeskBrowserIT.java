@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -237,6 +238,27 @@ class DeskBrowserIT {
             page.waitForTimeout(500);
             assertThat(fired).isEmpty();
             screenshot(page, "13-hostile-body-inert-preview");
+        }
+    }
+
+    @Test
+    void onAPhoneEveryDeskPageFitsTheScreen() {
+        Map<String, Object> story = new HashMap<>(input("Night ferry resumes service to the islands " + suffix(),
+                "<p>The first ferry left at ten with 212 passengers on board.</p>"));
+        story.put("summary", "The crossing returns after a winter pause of three months, with two sailings a day.");
+        String id = given().auth().preemptive().basic("writer", "writer").contentType(ContentType.JSON).body(story)
+                .post(desk.url("article") + "/api/articles").then().statusCode(201).extract().path("id");
+        try (BrowserContext phone = desk.phone()) {
+            Page page = desk.signIn(phone, "writer");
+            for (String path : List.of("/", "/stories/new", "/stories/" + id, "/stories/" + id + "/revisions",
+                    "/stories/" + id + "/preview", "/stories/" + id + "/activity")) {
+                page.navigate(path);
+                page.waitForLoadState();
+                assertThat((Integer) page.evaluate("() => document.documentElement.scrollWidth"))
+                        .as("width of %s on a 390 px screen", path).isLessThanOrEqualTo(390);
+            }
+            page.navigate("/");
+            screenshot(page, "19-story-list-on-a-phone");
         }
     }
 
