@@ -74,6 +74,19 @@ export function startStoryEditor(form) {
       markDirty();
     }
   });
+  // The headline wraps on a narrow screen (a textarea) but stays one line: Enter saves, as in the other fields.
+  const headline = form.elements.namedItem('headline');
+  headline.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.isComposing) {
+      event.preventDefault();
+      form.requestSubmit();
+    }
+  });
+  headline.addEventListener('input', () => {
+    if (/[\r\n]/.test(headline.value)) {
+      headline.value = headline.value.replace(/\s*[\r\n]+\s*/g, ' ');
+    }
+  });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     saveNow();

@@ -262,6 +262,21 @@ class DeskBrowserIT {
             }
             page.navigate("/");
             screenshot(page, "19-story-list-on-a-phone");
+
+            // a long headline wraps on the narrow screen, every word in sight, and stays one line
+            page.navigate("/stories/new");
+            page.waitForSelector(".ProseMirror");
+            page.fill("#headline", "Night ferry resumes service to the islands after a winter pause of three months");
+            page.press("#headline", "Enter");
+            assertThat(page.inputValue("#headline")).doesNotContain("\n");
+            @SuppressWarnings("unchecked")
+            Map<String, Integer> box = (Map<String, Integer>) page.evaluate(
+                    "() => { const h = document.querySelector('#headline');"
+                    + " return { scrollWidth: h.scrollWidth, clientWidth: h.clientWidth,"
+                    + " scrollHeight: h.scrollHeight, clientHeight: h.clientHeight }; }");
+            assertThat(box.get("scrollWidth")).as("headline's width").isLessThanOrEqualTo(box.get("clientWidth"));
+            assertThat(box.get("scrollHeight")).as("headline's height").isLessThanOrEqualTo(box.get("clientHeight"));
+            screenshot(page, "20-long-headline-on-a-phone");
         }
     }
 
