@@ -53,7 +53,7 @@ public final class ArticlePageRenderer {
         Element header = body.appendElement("header");
         if (section != null) {
             header.appendElement("p").addClass("kicker").appendElement("a")
-                    .attr("href", site.section(section).toASCIIString()).text(section);
+                    .attr("href", site.section(section).toASCIIString()).text(site.sectionName(section));
         }
         header.appendElement("h1").text(headline);
         if (summary != null) {
@@ -107,7 +107,7 @@ public final class ArticlePageRenderer {
             property(document, "article:modified_time", Dates.rfc3339(article.updatedAt()));
         }
         if (PageText.clean(article.section()) != null) {
-            property(document, "article:section", PageText.clean(article.section()));
+            property(document, "article:section", site.sectionName(article.section()));
         }
         for (String tag : PageText.names(article.tags())) {
             property(document, "article:tag", tag);

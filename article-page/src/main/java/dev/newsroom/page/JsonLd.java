@@ -59,7 +59,7 @@ final class JsonLd {
         publisher.put("name", site.name());
         publisher.put("url", site.home().toASCIIString());
         json.put("publisher", publisher);
-        putIfPresent(json, "articleSection", PageText.clean(article.section()));
+        putIfPresent(json, "articleSection", site.sectionName(article.section()));
         List<String> tags = PageText.names(article.tags());
         if (!tags.isEmpty()) {
             json.put("keywords", tags);

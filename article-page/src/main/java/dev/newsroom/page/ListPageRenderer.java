@@ -52,7 +52,7 @@ public final class ListPageRenderer {
         String section = PageText.clean(article.section());
         if (section != null) {
             text.appendElement("p").addClass("kicker").appendElement("a")
-                    .attr("href", site.section(section).toASCIIString()).text(section);
+                    .attr("href", site.section(section).toASCIIString()).text(site.sectionName(section));
         }
         text.appendElement("h2").appendElement("a").attr("href", site.article(article.slug()).toASCIIString())
                 .text(Objects.requireNonNullElse(PageText.clean(article.headline()), ""));

@@ -132,9 +132,9 @@ public final class PageShell {
         if (!site.sections().isEmpty()) {
             Element list = masthead.appendElement("nav").addClass("sections").attr("aria-label", "Sections")
                     .appendElement("ul");
-            for (String section : PageText.names(site.sections())) {
+            for (String section : site.sections()) {
                 Element link = list.appendElement("li").appendElement("a")
-                        .attr("href", site.section(section).toASCIIString()).text(section);
+                        .attr("href", site.section(section).toASCIIString()).text(site.sectionName(section));
                 if (section.equals(PageText.clean(currentSection))) {
                     link.attr("aria-current", "page");
                 }

@@ -6,9 +6,10 @@ import java.util.Objects;
 
 /**
  * The public site pages belong to: its name, the base URL every page address is built on and the one feeds are
- * served from (no trailing slash), and the sections its navigation lists.
+ * served from (no trailing slash), the sections its navigation lists (in {@link SectionNames}' order), and the names
+ * readers see for them.
  */
-public record Site(String name, String baseUrl, String feedBaseUrl, List<String> sections) {
+public record Site(String name, String baseUrl, String feedBaseUrl, List<String> sections, SectionNames sectionNames) {
 
     /** The feed formats every listing has, as autodiscovery links name them. */
     private static final List<String[]> FEED_FORMATS = List.of(
@@ -20,12 +21,18 @@ public record Site(String name, String baseUrl, String feedBaseUrl, List<String>
         Objects.requireNonNull(name, "name");
         baseUrl = withoutTrailingSlash(Objects.requireNonNull(baseUrl, "baseUrl"));
         feedBaseUrl = withoutTrailingSlash(feedBaseUrl == null ? baseUrl : feedBaseUrl);
-        sections = sections == null ? List.of() : sections.stream().filter(Objects::nonNull).toList();
+        sectionNames = sectionNames == null ? SectionNames.DEFAULT : sectionNames;
+        sections = sectionNames.inNavigationOrder(PageText.names(sections));
     }
 
     /** A site whose feeds are served from its own base URL. */
-    public Site(String name, String baseUrl, List<String> sections) {
-        this(name, baseUrl, baseUrl, sections);
+    public Site(String name, String baseUrl, List<String> sections, SectionNames sectionNames) {
+        this(name, baseUrl, baseUrl, sections, sectionNames);
+    }
+
+    /** The name readers see for a section (see {@link SectionNames}). */
+    public String sectionName(String section) {
+        return sectionNames.name(section);
     }
 
     /** A feed of the site: its media type, format name (RSS, Atom, JSON Feed), a title for people, and where. */
@@ -39,12 +46,22 @@ public record Site(String name, String baseUrl, String feedBaseUrl, List<String>
 
     /** RSS, Atom and JSON Feed of one section. */
     public List<Feed> sectionFeeds(String section) {
-        return feeds("/feeds/sections/" + PathSegments.encode(section) + "/", name + ": " + section);
+        return feeds("/feeds/sections/" + PathSegments.encode(section) + "/", sectionTitle(section));
     }
 
     /** RSS, Atom and JSON Feed of one tag. */
     public List<Feed> tagFeeds(String tag) {
-        return feeds("/feeds/tags/" + PathSegments.encode(tag) + "/", name + ": #" + tag);
+        return feeds("/feeds/tags/" + PathSegments.encode(tag) + "/", tagTitle(tag));
+    }
+
+    /** What a section's feeds are called, as "Newsroom: Politics". */
+    public String sectionTitle(String section) {
+        return name + ": " + sectionName(section);
+    }
+
+    /** What a tag's feeds are called, as "Newsroom: #elections". */
+    public String tagTitle(String tag) {
+        return name + ": #" + tag;
     }
 
     private List<Feed> feeds(String path, String title) {

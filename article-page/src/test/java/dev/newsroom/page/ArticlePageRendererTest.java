@@ -113,11 +113,15 @@ class ArticlePageRendererTest {
         assertThat(document.selectFirst(".correction").text())
                 .isEqualTo("Correction: An earlier version gave the wrong date.");
         assertThat(document.selectFirst(".kicker a").attr("href")).isEqualTo("https://news.example.org/sections/local");
+        assertThat(document.selectFirst(".kicker a").text()).as("the section's configured name")
+                .isEqualTo("Local news");
         assertThat(document.select("nav.topics a").eachAttr("href")).containsExactly(
                 "https://news.example.org/tags/harbour", "https://news.example.org/tags/weather");
         assertThat(document.select("nav.sections a").eachAttr("href")).containsExactly(
                 "https://news.example.org/sections/local", "https://news.example.org/sections/world");
-        assertThat(document.selectFirst("nav.sections a[aria-current]").text()).isEqualTo("local");
+        assertThat(document.select("nav.sections a").eachText()).containsExactly("Local news", "World");
+        assertThat(document.selectFirst("nav.sections a[aria-current]").text()).isEqualTo("Local news");
+        assertThat(document.selectFirst("meta[property=article:section]").attr("content")).isEqualTo("Local news");
     }
 
     @Test

@@ -12,7 +12,8 @@ import dev.newsroom.events.MediaAssetSnapshot;
 /** A published article with a hostile body and a lead photo in three renditions, for the rendering tests. */
 final class Fixtures {
 
-    static final Site SITE = new Site("Newsroom", "https://news.example.org", List.of("local", "world"));
+    static final Site SITE = new Site("Newsroom", "https://news.example.org", List.of("local", "world"),
+            SectionNames.parse(List.of("local=Local news")));
     static final UUID MEDIA_ID = UUID.fromString("6f1c0000-0000-4000-8000-000000000001");
     static final Instant PUBLISHED = Instant.parse("2025-03-01T08:15:30.250Z");
     static final Instant UPDATED = Instant.parse("2025-03-02T10:00:00Z");
@@ -52,7 +53,8 @@ final class Fixtures {
         for (int i = 0; i < 10; i++) {
             stories.add(new ListPage.Story(story(i), i % 2 == 0 ? asset() : null));
         }
-        return new ListPage(lead ? SITE.name() : "local", lead ? null : "Stories from around the harbour",
+        return new ListPage(lead ? SITE.name() : SITE.sectionName("local"),
+                lead ? null : "Stories from around the harbour",
                 lead ? SITE.home() : SITE.section("local"), lead ? null : "local",
                 lead ? SITE.feeds() : SITE.sectionFeeds("local"), stories,
                 URI.create(SITE.baseUrl() + "/?page=1"), URI.create(SITE.baseUrl() + "/?page=3"),

@@ -34,6 +34,7 @@ class JsonLdTest {
         assertThat(image.path("creditText").asText()).isEqualTo("Jane Doe/Agency");
         assertThat(article.path("datePublished").asText()).isEqualTo("2025-03-01T08:15:30Z");
         assertThat(article.path("dateModified").asText()).isEqualTo("2025-03-02T10:00:00Z");
+        assertThat(article.path("articleSection").asText()).isEqualTo("Local news");
         assertThat(article.path("author").findValuesAsText("name")).containsExactly("Ana Silva", "Omar Haddad");
         assertThat(article.path("author").get(0).path("@type").asText()).isEqualTo("Person");
         assertThat(article.path("publisher").path("@type").asText()).isEqualTo("NewsMediaOrganization");

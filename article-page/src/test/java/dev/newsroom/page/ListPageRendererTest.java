@@ -47,18 +47,20 @@ class ListPageRendererTest {
     void sectionPageDiscoversItsThreeFeedsAndPages() {
         Document document = Jsoup.parse(renderer.render(Fixtures.listing(false), Fixtures.SITE));
 
-        assertThat(document.title()).isEqualTo("local – Newsroom");
+        assertThat(document.title()).isEqualTo("Local news – Newsroom");
+        assertThat(document.selectFirst("h1").text()).isEqualTo("Local news");
         assertThat(document.select("link[rel=alternate]").eachAttr("type"))
                 .containsExactly("application/rss+xml", "application/atom+xml", "application/feed+json");
         assertThat(document.select("link[rel=alternate]").eachAttr("href")).containsExactly(
                 "https://news.example.org/feeds/sections/local/rss.xml",
                 "https://news.example.org/feeds/sections/local/atom.xml",
                 "https://news.example.org/feeds/sections/local/feed.json");
+        assertThat(document.selectFirst("link[rel=alternate]").attr("title")).isEqualTo("Newsroom: Local news (RSS)");
         assertThat(document.selectFirst("link[rel=canonical]").attr("href"))
                 .isEqualTo("https://news.example.org/sections/local");
         assertThat(document.selectFirst("a[rel=next]").attr("href")).isEqualTo("https://news.example.org/?page=3");
         assertThat(document.selectFirst("a[rel=prev]").attr("href")).isEqualTo("https://news.example.org/?page=1");
-        assertThat(document.selectFirst("nav.sections a[aria-current]").text()).isEqualTo("local");
+        assertThat(document.selectFirst("nav.sections a[aria-current]").text()).isEqualTo("Local news");
         assertThat(document.select("li.lead-story")).isEmpty();
     }
 

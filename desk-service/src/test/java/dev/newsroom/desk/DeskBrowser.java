@@ -22,6 +22,11 @@ import dev.newsroom.testsupport.RunningPlatform;
 final class DeskBrowser implements AutoCloseable {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /**
+     * Section names as an operator sets them, one variable for feed-service and the desk's preview (a platform given
+     * with -Ddesk.url=... needs it too for the checks of names).
+     */
+    static final Map<String, String> SECTION_NAMES = Map.of("NEWSROOM_SITE_SECTION_NAMES", "local=Local news");
     private static final String CHROMIUM = System.getProperty("chromium", "/usr/bin/chromium");
     private static String axe;
 
@@ -59,7 +64,7 @@ final class DeskBrowser implements AutoCloseable {
             return new DeskBrowser(null, Map.of("desk", desk, "article", System.getProperty("article.url"),
                     "media", System.getProperty("media.url"), "feed", System.getProperty("feed.url")));
         }
-        RunningPlatform platform = RunningPlatform.start(services);
+        RunningPlatform platform = RunningPlatform.start(services, SECTION_NAMES);
         try {
             Map<String, String> urls = new java.util.HashMap<>();
             services.forEach(service -> urls.put(service, platform.url(service)));

@@ -381,6 +381,28 @@ class DeskBrowserIT {
     }
 
     @Test
+    void aSectionIsShownByTheNewsroomsNameInTheListTheFilterTheEditorAndThePreview() {
+        String headline = "Harbour fair returns " + suffix();
+        String id = createDraft(headline, "<p>Stalls open on Saturday.</p>");
+        try (BrowserContext context = desk.person()) {
+            Page page = desk.signIn(context, "writer");
+            page.navigate("/");
+            Locator row = page.locator("tr", new Page.LocatorOptions().setHasText(headline));
+            assertThat(row.locator("td").nth(2).textContent()).isEqualTo("Local news");
+            assertThat(page.locator("#section option[value=local]").textContent()).isEqualTo("Local news");
+            assertThat(page.locator("#section option[value=politics]").textContent()).isEqualTo("Politics");
+
+            page.navigate("/stories/" + id);
+            assertThat(page.inputValue("#section-input")).as("the story keeps its section").isEqualTo("local");
+            assertThat(page.getAttribute("#section-list option[value=local]", "label")).isEqualTo("Local news");
+
+            page.navigate("/stories/" + id + "/preview");
+            assertThat(page.frameLocator(".preview-frame").locator(".kicker a").textContent())
+                    .isEqualTo("Local news");
+        }
+    }
+
+    @Test
     void thePreviewShowsTheTextInTheEditorNotTheLastSavedOne() throws Exception {
         String id = createDraft("Library reopens " + suffix(), "<p>The library reopens on Monday.</p>");
         given().auth().preemptive().basic("editor", "editor").contentType(ContentType.JSON).body("{}")

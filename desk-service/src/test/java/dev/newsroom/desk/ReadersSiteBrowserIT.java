@@ -79,6 +79,7 @@ class ReadersSiteBrowserIT {
             // as a reader goes: the story's section from the front page, the story, then its tag
             reader.locator("li.story", new Page.LocatorOptions().setHasText(headline)).locator(".kicker a").click();
             reader.waitForURL("**/sections/culture");
+            assertThat(reader.locator("h1").textContent()).as("the section as readers see it").isEqualTo("Culture");
             problems.addAll(DeskBrowser.accessibilityProblems(reader, "readers-02-section"));
             reader.getByText(headline).click();
             reader.waitForURL("**/articles/" + slug);

@@ -39,19 +39,9 @@ public final class RunningPlatform implements AutoCloseable {
         this.environment = Map.copyOf(environment);
     }
 
-    /** article-, media- and feed-service. */
-    public static RunningPlatform start() throws IOException, InterruptedException {
-        return start(List.of("article", "media", "feed"));
-    }
-
-    /** The named services ("article", "media", "feed", "desk"), each on a free port, once all are ready. */
-    public static RunningPlatform start(List<String> services) throws IOException, InterruptedException {
-        return start(services, Map.of());
-    }
-
     /**
-     * The named services with more environment for each (e.g. tracing switched on and exporting to a test's
-     * receiver), once all are ready.
+     * The named services ("article", "media", "feed", "desk"), each on a free port, with more environment for each
+     * (e.g. tracing switched on and exporting to a test's receiver, or section names), once all are ready.
      */
     public static RunningPlatform start(List<String> services, Map<String, String> environment)
             throws IOException, InterruptedException {

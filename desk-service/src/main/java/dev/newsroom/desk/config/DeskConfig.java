@@ -41,6 +41,9 @@ public interface DeskConfig {
     @WithDefault("http://localhost:8083")
     String siteUrl();
 
+    /** The names readers see for sections (as feed-service's {@code newsroom.site.section-names}), for the preview. */
+    Optional<java.util.List<String>> sectionNames();
+
     /** The two ways to sign in. */
     enum SignIn {
         form, oidc

@@ -1,7 +1,5 @@
 package dev.newsroom.desk.story;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
@@ -12,12 +10,10 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import dev.newsroom.desk.api.ApiAnswers;
 import dev.newsroom.desk.api.ApiAnswers.ApiRefusal;
 import dev.newsroom.desk.api.MediaApi;
-import dev.newsroom.desk.config.DeskConfig;
 import dev.newsroom.events.ArticleSnapshot;
 import dev.newsroom.events.MediaAssetSnapshot;
 import dev.newsroom.page.ArticlePageRenderer;
 import dev.newsroom.page.PageShell;
-import dev.newsroom.page.Site;
 
 /**
  * A story's page exactly as readers will see it, made by the public site's own renderer (which cleans the body to the
@@ -34,7 +30,7 @@ public class PreviewPages {
     @RestClient
     private final MediaApi media;
     private final ApiAnswers answers;
-    private final DeskConfig config;
+    private final PublicSite site;
     private final ArticlePageRenderer renderer = new ArticlePageRenderer();
 
     /** The page of the story; {@code altText}, when given, stands for the lead photo's own (an edit not saved yet). */
@@ -52,7 +48,7 @@ public class PreviewPages {
                     lead.width(), lead.height(), lead.mimeType(), lead.bytes(), lead.renditions(), lead.revision(),
                     lead.deleted(), lead.createdAt(), lead.updatedAt());
         }
-        String html = renderer.render(story, lead, new Site(config.siteName(), config.siteUrl(), List.of()));
+        String html = renderer.render(story, lead, site.site());
         return Response.ok(html).header("Content-Security-Policy", PREVIEW_POLICY)
                 .header("Cache-Control", "no-store").build();
     }

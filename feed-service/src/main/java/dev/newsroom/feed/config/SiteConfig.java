@@ -1,9 +1,15 @@
 package dev.newsroom.feed.config;
 
+import java.util.List;
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The readers' site: how many stories a listing page shows, and how many addresses one sitemap file holds. */
+/**
+ * The readers' site: how many stories a listing page shows, how many addresses one sitemap file holds, and what its
+ * sections are called.
+ */
 @ConfigMapping(prefix = "newsroom.site")
 public interface SiteConfig {
 
@@ -18,4 +24,11 @@ public interface SiteConfig {
     /** Stories the news sitemap lists at most (news search engines read up to 1,000). */
     @WithDefault("1000")
     int newsSitemapSize();
+
+    /**
+     * The names readers see for sections, as {@code us-news=US news,travel=Travel & leisure} (a comma inside a name
+     * escaped by a backslash), which lead the navigation in that order; a section without one is shown as stored with
+     * a capital first letter.
+     */
+    Optional<List<String>> sectionNames();
 }

@@ -81,7 +81,7 @@ public class FeedService {
                 .toList();
 
         String first = config.publicBaseUrl() + scope.path() + format.fileName();
-        FeedPage feedPage = new FeedPage(first, title(scope), config.description(), config.language(),
+        FeedPage feedPage = new FeedPage(first, site.feedTitle(scope), config.description(), config.language(),
                 URI.create(page == 1 ? first : first + "?page=" + page),
                 site.page(scope),
                 URI.create(first),
@@ -100,14 +100,6 @@ public class FeedService {
         // an embargo that ends sooner than the cache would expire changes the feed then
         Instant expires = visible.unchangedUntil(now, config.cacheMaxAge());
         return new RenderedFeed(body, format.mediaType() + "; charset=utf-8", etag(body), lastModified, expires);
-    }
-
-    private String title(FeedScope scope) {
-        return switch (scope.kind()) {
-            case ALL -> config.title();
-            case SECTION -> config.title() + ": " + scope.value();
-            case TAG -> config.title() + ": #" + scope.value();
-        };
     }
 
     private static Instant removedAt(ArticleSnapshot article) {

@@ -5,21 +5,32 @@ import java.util.List;
 
 import dev.newsroom.feed.FeedScope;
 import dev.newsroom.feed.config.FeedConfig;
+import dev.newsroom.feed.config.SiteConfig;
+import dev.newsroom.page.SectionNames;
 import dev.newsroom.page.Site;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import lombok.RequiredArgsConstructor;
-
-/** Where the readers' pages are: the site's base URL (the publisher's own site when configured) and the feeds'. */
-@RequiredArgsConstructor
+/**
+ * Where the readers' pages are (the site's base URL, the publisher's own site when configured, and the feeds'), and
+ * what the site and its feeds are called.
+ */
+@Startup
 @ApplicationScoped
 public class SiteAddresses {
 
     private final FeedConfig config;
+    private final SectionNames sectionNames;
+
+    /** Reads the section names once, so a malformed entry stops the start with its reason. */
+    public SiteAddresses(FeedConfig config, SiteConfig site) {
+        this.config = config;
+        this.sectionNames = SectionNames.parse(site.sectionNames().orElse(List.of()));
+    }
 
     public Site site(List<String> sections) {
         return new Site(config.title(), config.siteBaseUrl().orElse(config.publicBaseUrl()), config.publicBaseUrl(),
-                sections);
+                sections, sectionNames);
     }
 
     /** The page a feed's channel link leads to: the front page, or the section's or tag's page. */
@@ -29,6 +40,16 @@ public class SiteAddresses {
             case ALL -> site.home();
             case SECTION -> site.section(scope.value());
             case TAG -> site.tag(scope.value());
+        };
+    }
+
+    /** The title of a feed: the site's name, with the section's name or the tag. */
+    public String feedTitle(FeedScope scope) {
+        Site site = site(List.of());
+        return switch (scope.kind()) {
+            case ALL -> site.name();
+            case SECTION -> site.sectionTitle(scope.value());
+            case TAG -> site.tagTitle(scope.value());
         };
     }
 }

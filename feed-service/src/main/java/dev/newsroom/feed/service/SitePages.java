@@ -118,8 +118,8 @@ public class SitePages {
         List<Site.Feed> feeds;
         switch (scope.kind()) {
             case SECTION -> {
-                heading = scope.value();
-                intro = "The latest stories in " + scope.value() + ".";
+                heading = site.sectionName(scope.value());
+                intro = "The latest stories in " + heading + ".";
                 feeds = site.sectionFeeds(scope.value());
             }
             case TAG -> {

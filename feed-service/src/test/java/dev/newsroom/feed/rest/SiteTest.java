@@ -26,6 +26,8 @@ import org.w3c.dom.NodeList;
 import com.aayushatharva.brotli4j.Brotli4jLoader;
 import com.aayushatharva.brotli4j.decoder.Decoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.feed.synd.SyndFeed;
 
 import dev.newsroom.feed.render.StrictXml;
 import dev.newsroom.feed.support.FeedServiceTest;
@@ -70,10 +72,11 @@ class SiteTest extends FeedServiceTest {
                 .filter(item -> item.selectFirst("h2 a").text().equals(story.headline())).findFirst().orElseThrow();
         assertThat(card.selectFirst("img").attr("srcset")).contains("/thumb 400w", "/large 1200w");
         assertThat(card.selectFirst("time")).isNotNull();
-        assertThat(front.select("nav.sections a").eachText()).contains(section);
+        String shownAs = "H" + section.substring(1); // no name configured: the section with a capital
+        assertThat(front.select("nav.sections a").eachText()).contains(shownAs);
 
         Document sectionPage = page(path(card.selectFirst(".kicker a").attr("href")));
-        assertThat(sectionPage.selectFirst("h1").text()).isEqualTo(section);
+        assertThat(sectionPage.selectFirst("h1").text()).isEqualTo(shownAs);
         Document article = page(path(card.selectFirst("h2 a").attr("href")));
         assertThat(article.selectFirst("h1").text()).isEqualTo(story.headline());
         assertThat(article.selectFirst("figcaption .caption").text()).isEqualTo("Boats at dawn");
@@ -119,6 +122,26 @@ class SiteTest extends FeedServiceTest {
         }
         assertThat(StrictXml.rome(given().get("/feeds/sections/" + section + "/rss.xml").then().extract()
                 .asByteArray()).getLink()).endsWith("/sections/" + section);
+    }
+
+    @Test
+    void aSectionIsShownByTheNewsroomsNameForItWhileItsAddressAndFeedCategoryKeepTheStoredOne() throws Exception {
+        TestArticle story = TestArticle.headlined("Named section " + UUID.randomUUID()).section("us-news");
+        newsroom.published(story);
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(page("/sections/us-news").select("ol.stories h2 a").eachText()).contains(story.headline()));
+
+        Document sectionPage = page("/sections/us-news");
+        assertThat(sectionPage.selectFirst("h1").text()).isEqualTo("US news");
+        assertThat(sectionPage.title()).isEqualTo("US news – Newsroom");
+        assertThat(sectionPage.selectFirst("nav.sections a[aria-current]").text()).isEqualTo("US news");
+        assertThat(sectionPage.selectFirst("link[rel=alternate]").attr("title")).isEqualTo("Newsroom: US news (RSS)");
+        SyndFeed feed = StrictXml.rome(given().get("/feeds/sections/us-news/rss.xml").then().statusCode(200).extract()
+                .asByteArray());
+        assertThat(feed.getTitle()).isEqualTo("Newsroom: US news");
+        assertThat(feed.getEntries()).filteredOn(entry -> entry.getTitle().equals(story.headline())).singleElement()
+                .satisfies(entry -> assertThat(entry.getCategories()).extracting(SyndCategory::getName)
+                        .contains("us-news"));
     }
 
     @Test
