@@ -122,6 +122,13 @@ public final class PageShell {
             head.appendElement("meta").attr("name", "description").attr("content", PageText.clean(description));
         }
         head.appendElement("link").attr("rel", "canonical").attr("href", canonical.toASCIIString());
+        Element icon = head.appendElement("link").attr("rel", "icon").attr("href", SiteIcon.of(site).toASCIIString());
+        if (site.icon() == null) {
+            icon.attr("type", "image/svg+xml");
+        } else {
+            // phones' home screens take a raster icon from here; an SVG one they would not show
+            head.appendElement("link").attr("rel", "apple-touch-icon").attr("href", site.icon().toASCIIString());
+        }
         head.appendElement("style").appendChild(new DataNode(STYLE));
 
         Element body = document.body();

@@ -6,10 +6,11 @@ import java.util.Objects;
 
 /**
  * The public site pages belong to: its name, the base URL every page address is built on and the one feeds are
- * served from (no trailing slash), the sections its navigation lists (in {@link SectionNames}' order), and the names
- * readers see for them.
+ * served from (no trailing slash), the sections its navigation lists (in {@link SectionNames}' order), the names
+ * readers see for them, and the newsroom's own icon (null: the site's default, {@link SiteIcon}).
  */
-public record Site(String name, String baseUrl, String feedBaseUrl, List<String> sections, SectionNames sectionNames) {
+public record Site(String name, String baseUrl, String feedBaseUrl, List<String> sections, SectionNames sectionNames,
+        URI icon) {
 
     /** The feed formats every listing has, as autodiscovery links name them. */
     private static final List<String[]> FEED_FORMATS = List.of(
@@ -25,9 +26,9 @@ public record Site(String name, String baseUrl, String feedBaseUrl, List<String>
         sections = sectionNames.inNavigationOrder(PageText.names(sections));
     }
 
-    /** A site whose feeds are served from its own base URL. */
+    /** A site whose feeds are served from its own base URL, with the default icon. */
     public Site(String name, String baseUrl, List<String> sections, SectionNames sectionNames) {
-        this(name, baseUrl, baseUrl, sections, sectionNames);
+        this(name, baseUrl, baseUrl, sections, sectionNames, null);
     }
 
     /** The name readers see for a section (see {@link SectionNames}). */

@@ -1,5 +1,6 @@
 package dev.newsroom.feed.config;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
@@ -7,8 +8,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * The readers' site: how many stories a listing page shows, how many addresses one sitemap file holds, and what its
- * sections are called.
+ * The readers' site: how many stories a listing page shows, how many addresses one sitemap file holds, what its
+ * sections are called, and its icon.
  */
 @ConfigMapping(prefix = "newsroom.site")
 public interface SiteConfig {
@@ -31,4 +32,10 @@ public interface SiteConfig {
      * a capital first letter.
      */
     Optional<List<String>> sectionNames();
+
+    /**
+     * The newsroom's square icon (PNG or JPEG, 512 px or more; an absolute http or https URL), which pages link to and
+     * feeds carry for feed readers to show; unset, pages show the initial of the site's name and feeds carry none.
+     */
+    Optional<URI> icon();
 }

@@ -2,6 +2,7 @@ package dev.newsroom.feed.render;
 
 import static dev.newsroom.feed.render.ItemText.date;
 import static dev.newsroom.feed.render.ItemText.text;
+import static dev.newsroom.feed.render.ItemText.url;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +45,9 @@ final class AtomFeedWriter {
         Generator generator = new Generator();
         generator.setValue(RssFeedWriter.GENERATOR);
         feed.setGenerator(generator);
+        if (page.icon() != null) {
+            feed.setIcon(url(page.icon()));
+        }
         feed.setAlternateLinks(new ArrayList<>(List.of(PageLinks.link("alternate", page.alternate(), HTML_PAGE))));
         feed.setOtherLinks(PageLinks.of(page, FeedFormat.ATOM.mediaType()));
         // RFC 4287 4.1.1: a feed needs an author unless every entry has one; the publication itself is the author

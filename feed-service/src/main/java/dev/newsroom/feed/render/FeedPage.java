@@ -9,13 +9,14 @@ import java.util.stream.Stream;
 
 /**
  * One page of one feed in one format: self, first, next and previous are that format's absolute URLs
- * (RFC 5005 paging); hub (WebSub), next, previous, description and language may be null.
+ * (RFC 5005 paging); hub (WebSub), icon (the newsroom's square icon), next, previous, description and language may
+ * be null.
  * updated is when what the page shows last changed: a null one falls back to the newest item's update or tombstone,
  * and stays null when the page shows nothing. built, when the page was built, stands in for it where a format
  * requires a date (Atom), so an empty feed never claims 1970 and rendering never reads the clock.
  */
 public record FeedPage(String id, String title, String description, String language, URI self, URI alternate,
-        URI first, URI next, URI previous, URI hub, Instant updated, Instant built, List<FeedItem> items,
+        URI first, URI next, URI previous, URI hub, URI icon, Instant updated, Instant built, List<FeedItem> items,
         List<DeletedEntry> deleted) {
 
     public FeedPage {

@@ -48,8 +48,10 @@ final class JsonFeedWriter {
         for (FeedItem item : page.items()) {
             items.add(item(item));
         }
+        // one square icon serves as both: readers scale it down for the favicon of their source lists
         JsonDocument document = new JsonDocument(VERSION, text(page.title()), url(page.alternate()),
-                url(page.self()), text(page.description()), url(page.next()), text(page.language()),
+                url(page.self()), text(page.description()), url(page.next()), url(page.icon()), url(page.icon()),
+                text(page.language()),
                 page.hub() == null ? List.of() : List.of(new JsonHub("WebSub", url(page.hub()))), items);
         try {
             return writer.writeValueAsBytes(document);
@@ -83,6 +85,8 @@ final class JsonFeedWriter {
             String feedUrl,
             String description,
             String nextUrl,
+            String icon,
+            String favicon,
             String language,
             List<JsonHub> hubs,
             // items is required by the spec even when empty

@@ -20,6 +20,7 @@ import com.rometools.rome.feed.rss.Content;
 import com.rometools.rome.feed.rss.Description;
 import com.rometools.rome.feed.rss.Enclosure;
 import com.rometools.rome.feed.rss.Guid;
+import com.rometools.rome.feed.rss.Image;
 import com.rometools.rome.feed.rss.Item;
 
 /**
@@ -44,6 +45,14 @@ final class RssFeedWriter {
         }
         channel.setDocs(DOCS);
         channel.setGenerator(GENERATOR);
+        if (page.icon() != null) {
+            // RSS 2.0: the image's title and link should be the channel's, as readers show it as the channel's link
+            Image image = new Image();
+            image.setUrl(url(page.icon()));
+            image.setTitle(channel.getTitle());
+            image.setLink(channel.getLink());
+            channel.setImage(image);
+        }
 
         AtomLinkModule links = new AtomLinkModuleImpl();
         links.setLinks(PageLinks.of(page, FeedFormat.RSS.mediaType()));

@@ -91,6 +91,14 @@ public class SiteResource {
         return pages.robots();
     }
 
+    @GET
+    @Path("favicon.svg")
+    @Produces("image/svg+xml")
+    @Operation(summary = "The site's icon when the newsroom configured none: the initial of its name")
+    public Response icon() {
+        return Response.ok(pages.icon()).header("Cache-Control", "public, max-age=86400").build();
+    }
+
     private Uni<Response> listing(FeedScope scope, int page, DocumentRequest request) {
         Documents.checkPage(page);
         return serve(request, () -> pages.listing(scope, page));

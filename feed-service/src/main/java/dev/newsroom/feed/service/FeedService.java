@@ -88,6 +88,7 @@ public class FeedService {
                 hasNext ? URI.create(first + "?page=" + (page + 1)) : null,
                 page > 1 ? URI.create(page == 2 ? first : first + "?page=" + (page - 1)) : null,
                 config.websubHub().map(URI::create).orElse(null),
+                site.icon(),
                 null, now.truncatedTo(ChronoUnit.SECONDS), feedItems, tombstones);
         byte[] body = renderer.render(feedPage, format);
         // Last-Modified must move whenever the bytes do: also when an embargo ends, an asset's caption changes or

@@ -21,16 +21,31 @@ public class SiteAddresses {
 
     private final FeedConfig config;
     private final SectionNames sectionNames;
+    private final URI icon;
 
-    /** Reads the section names once, so a malformed entry stops the start with its reason. */
+    /** Reads the section names and the icon once, so a malformed one stops the start with its reason. */
     public SiteAddresses(FeedConfig config, SiteConfig site) {
         this.config = config;
         this.sectionNames = SectionNames.parse(site.sectionNames().orElse(List.of()));
+        this.icon = site.icon().map(SiteAddresses::checkedIcon).orElse(null);
+    }
+
+    private static URI checkedIcon(URI icon) {
+        if (!icon.isAbsolute() || !List.of("http", "https").contains(icon.getScheme()) || icon.getHost() == null) {
+            throw new IllegalArgumentException("newsroom.site.icon '" + icon
+                    + "' is not an absolute http or https URL (as https://newsroom.example/icon.png)");
+        }
+        return icon;
     }
 
     public Site site(List<String> sections) {
         return new Site(config.title(), config.siteBaseUrl().orElse(config.publicBaseUrl()), config.publicBaseUrl(),
-                sections, sectionNames);
+                sections, sectionNames, icon);
+    }
+
+    /** The newsroom's own icon, which feeds carry; null when none is configured. */
+    public URI icon() {
+        return icon;
     }
 
     /** The page a feed's channel link leads to: the front page, or the section's or tag's page. */

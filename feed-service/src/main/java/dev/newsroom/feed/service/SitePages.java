@@ -30,6 +30,7 @@ import dev.newsroom.page.ArticlePageRenderer;
 import dev.newsroom.page.ListPage;
 import dev.newsroom.page.ListPageRenderer;
 import dev.newsroom.page.Site;
+import dev.newsroom.page.SiteIcon;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -92,6 +93,11 @@ public class SitePages {
     public String robots() {
         return "User-agent: *\nDisallow: /admin/\nDisallow: /q/\n\nSitemap: "
                 + addresses.site(List.of()).baseUrl() + "/sitemap.xml\n";
+    }
+
+    /** The site's default icon, the initial of its name (pages link to the newsroom's own one when configured). */
+    public String icon() {
+        return SiteIcon.svg(addresses.site(List.of()).name());
     }
 
     private RenderedFeed cached(String path, int page, java.util.function.Supplier<RenderedFeed> render) {

@@ -29,8 +29,20 @@ class AtomFeedWriterTest {
         assertThat(xml.text("/atom:feed/atom:subtitle")).isEqualTo("Everything we publish, newest first");
         assertThat(xml.text("/atom:feed/atom:updated")).isEqualTo("2025-03-02T10:00:00Z");
         assertThat(xml.text("/atom:feed/@xml:lang")).isEqualTo("en");
+        assertThat(xml.text("/atom:feed/atom:icon")).isEqualTo(FeedFixtures.ICON);
         assertThat(xml.text("/atom:feed/atom:link[@rel='alternate']/@href")).isEqualTo(BASE + "/");
         FeedFixtures.assertPagingLinks(xml, "/atom:feed/atom:link", "application/atom+xml");
+    }
+
+    @Test
+    void aFeedHasAnIconOnlyWhenTheNewsroomConfiguredOne() throws Exception {
+        FeedPage page = FeedFixtures.page();
+        FeedPage withoutIcon = new FeedPage(page.id(), page.title(), page.description(), page.language(), page.self(),
+                page.alternate(), page.first(), page.next(), page.previous(), page.hub(), null, page.updated(),
+                page.built(), page.items(), page.deleted());
+
+        assertThat(StrictXml.parse(renderer.render(withoutIcon, FeedFormat.ATOM)).count("/atom:feed/atom:icon"))
+                .isZero();
     }
 
     @Test

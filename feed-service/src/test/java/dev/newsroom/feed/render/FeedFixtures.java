@@ -19,6 +19,7 @@ final class FeedFixtures {
 
     static final String BASE = "https://news.example.org";
     static final String HUB = "https://hub.example.org/?topic=news&lang=en";
+    static final String ICON = "https://news.example.org/brand/icon.png?v=2&size=512";
     static final Instant PUBLISHED = Instant.parse("2025-03-01T08:15:30.250Z");
     static final Instant UPDATED = Instant.parse("2025-03-02T10:00:00Z");
     static final Instant BUILT = Instant.parse("2025-03-04T12:30:00Z");
@@ -63,7 +64,7 @@ final class FeedFixtures {
         return new FeedPage(BASE + "/feeds/", "Newsroom: all stories", "Everything we publish, newest first", "en",
                 URI.create(BASE + "/feeds/atom.xml?page=2"), URI.create(BASE + "/"),
                 URI.create(BASE + "/feeds/atom.xml"), URI.create(BASE + "/feeds/atom.xml?page=3"),
-                URI.create(BASE + "/feeds/atom.xml?page=1"), URI.create(HUB), UPDATED, BUILT, items,
+                URI.create(BASE + "/feeds/atom.xml?page=1"), URI.create(HUB), URI.create(ICON), UPDATED, BUILT, items,
                 List.of(new DeletedEntry("urn:uuid:3f2a8c1e-0000-4000-8000-000000000099", DELETED_AT,
                         URI.create(BASE + "/articles/withdrawn"))));
     }

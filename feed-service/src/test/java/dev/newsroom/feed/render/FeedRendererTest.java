@@ -89,8 +89,8 @@ class FeedRendererTest {
     void atomWithoutTombstonesDeclaresNoTombstoneNamespace() {
         FeedPage page = FeedFixtures.page();
         FeedPage noDeletions = new FeedPage(page.id(), page.title(), page.description(), page.language(),
-                page.self(), page.alternate(), page.first(), page.next(), page.previous(), page.hub(), page.updated(), page.built(),
-                page.items(), List.of());
+                page.self(), page.alternate(), page.first(), page.next(), page.previous(), page.hub(), page.icon(),
+                page.updated(), page.built(), page.items(), List.of());
 
         assertThat(new String(renderer.render(noDeletions, FeedFormat.ATOM), StandardCharsets.UTF_8))
                 .doesNotContain("tombstones");
@@ -179,7 +179,7 @@ class FeedRendererTest {
     void aPageWithNothingInItClaimsNoDateButAtomsRequiredOneIsWhenItWasBuilt() throws Exception {
         FeedPage empty = FeedFixtures.page(List.of());
         FeedPage nothing = new FeedPage(empty.id(), empty.title(), null, null, empty.self(), empty.alternate(), null,
-                null, null, null, null, FeedFixtures.BUILT, List.of(), List.of());
+                null, null, null, null, null, FeedFixtures.BUILT, List.of(), List.of());
 
         assertThat(nothing.updated()).isNull();
         StrictXml rss = StrictXml.parse(renderer.render(nothing, FeedFormat.RSS));
@@ -194,9 +194,9 @@ class FeedRendererTest {
     void anUndatedPageIsAsRecentAsItsNewestItemOrTombstone() {
         FeedPage page = FeedFixtures.page();
         FeedPage onlyItems = new FeedPage(page.id(), page.title(), null, null, page.self(), page.alternate(), null,
-                null, null, null, null, FeedFixtures.BUILT, page.items(), List.of());
+                null, null, null, null, null, FeedFixtures.BUILT, page.items(), List.of());
         FeedPage itemsAndTombstones = new FeedPage(page.id(), page.title(), null, null, page.self(),
-                page.alternate(), null, null, null, null, null, FeedFixtures.BUILT, page.items(), page.deleted());
+                page.alternate(), null, null, null, null, null, null, FeedFixtures.BUILT, page.items(), page.deleted());
 
         assertThat(onlyItems.updated()).isEqualTo(FeedFixtures.UPDATED);
         assertThat(itemsAndTombstones.updated()).isEqualTo(FeedFixtures.DELETED_AT);

@@ -27,12 +27,14 @@ class JsonFeedWriterTest {
         JsonNode feed = render(FeedFixtures.page());
 
         assertThat(feed.properties()).extracting(java.util.Map.Entry::getKey).containsExactly("version", "title",
-                "home_page_url", "feed_url", "description", "next_url", "language", "hubs", "items");
+                "home_page_url", "feed_url", "description", "next_url", "icon", "favicon", "language", "hubs", "items");
         assertThat(feed.path("version").asText()).isEqualTo("https://jsonfeed.org/version/1.1");
         assertThat(feed.path("title").asText()).isEqualTo("Newsroom: all stories");
         assertThat(feed.path("home_page_url").asText()).isEqualTo(BASE + "/");
         assertThat(feed.path("feed_url").asText()).isEqualTo(BASE + "/feeds/atom.xml?page=2");
         assertThat(feed.path("next_url").asText()).isEqualTo(BASE + "/feeds/atom.xml?page=3");
+        assertThat(feed.path("icon").asText()).isEqualTo(FeedFixtures.ICON);
+        assertThat(feed.path("favicon").asText()).isEqualTo(FeedFixtures.ICON);
         assertThat(feed.path("language").asText()).isEqualTo("en");
         assertThat(feed.path("hubs").get(0).path("type").asText()).isEqualTo("WebSub");
         assertThat(feed.path("hubs").get(0).path("url").asText()).isEqualTo(FeedFixtures.HUB);
@@ -70,12 +72,13 @@ class JsonFeedWriterTest {
     void absentValuesAreLeftOutRatherThanNull() throws Exception {
         FeedPage page = FeedFixtures.page();
         FeedPage last = new FeedPage(page.id(), page.title(), null, null, page.self(), page.alternate(), null, null,
-                null, null, page.updated(), page.built(), List.of(FeedFixtures.hostile()), List.of());
+                null, null, null, page.updated(), page.built(), List.of(FeedFixtures.hostile()), List.of());
         JsonNode feed = render(last);
         JsonNode item = feed.path("items").get(0);
 
         assertThat(feed.has("next_url")).as("feed.has(\"next_url\")").isFalse();
         assertThat(feed.has("hubs")).as("feed.has(\"hubs\")").isFalse();
+        assertThat(feed.has("icon")).as("feed.has(\"icon\")").isFalse();
         assertThat(feed.has("description")).as("feed.has(\"description\")").isFalse();
         assertThat(item.has("image")).as("item.has(\"image\")").isFalse();
         assertThat(item.has("authors")).as("item.has(\"authors\")").isFalse();

@@ -37,6 +37,9 @@ class RssFeedWriterTest {
         assertThat(xml.text("/rss/channel/language")).isEqualTo("en");
         assertThat(xml.text("/rss/channel/lastBuildDate")).isEqualTo("Sun, 02 Mar 2025 10:00:00 GMT");
         assertThat(xml.text("/rss/channel/generator")).isNotBlank();
+        assertThat(xml.text("/rss/channel/image/url")).as("the newsroom's icon").isEqualTo(FeedFixtures.ICON);
+        assertThat(xml.text("/rss/channel/image/title")).isEqualTo("Newsroom: all stories");
+        assertThat(xml.text("/rss/channel/image/link")).isEqualTo(BASE + "/");
         assertThat(xml.count("/rss/channel/item")).isEqualTo(2);
     }
 
@@ -129,11 +132,13 @@ class RssFeedWriterTest {
     void lastPageWithoutHubHasOnlySelfAndFirst() throws Exception {
         FeedPage page = FeedFixtures.page();
         FeedPage last = new FeedPage(page.id(), page.title(), null, null, page.self(), page.alternate(), page.first(),
-                null, page.previous(), null, page.updated(), page.built(), List.of(FeedFixtures.article()), List.of());
+                null, page.previous(), null, null, page.updated(), page.built(), List.of(FeedFixtures.article()),
+                List.of());
         StrictXml xml = StrictXml.parse(renderer.render(last, FeedFormat.RSS));
 
         assertThat(xml.texts("/rss/channel/atom:link/@rel")).containsExactly("self", "first", "previous");
         assertThat(xml.count("/rss/channel/description")).isEqualTo(1);
+        assertThat(xml.count("/rss/channel/image")).as("no icon configured").isZero();
         assertThat(xml.count("/rss/channel/language")).isZero();
     }
 

@@ -145,6 +145,31 @@ class SiteTest extends FeedServiceTest {
     }
 
     @Test
+    void pagesLinkAndFeedsCarryTheNewsroomsIconAndTheDefaultOneIsServed() throws Exception {
+        String icon = "https://newsroom.example/brand/icon.png"; // application.properties, test profile
+        TestArticle story = TestArticle.headlined("Icon " + UUID.randomUUID());
+        newsroom.published(story);
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(page("/").select("ol.stories h2 a").eachText()).contains(story.headline()));
+
+        Document front = page("/");
+        assertThat(front.selectFirst("link[rel=icon]").attr("href")).isEqualTo(icon);
+        assertThat(front.selectFirst("link[rel=apple-touch-icon]").attr("href")).isEqualTo(icon);
+        assertThat(StrictXml.parse(given().get("/feeds/rss.xml").then().extract().asByteArray())
+                .text("/rss/channel/image/url")).isEqualTo(icon);
+        assertThat(StrictXml.parse(given().get("/feeds/atom.xml").then().extract().asByteArray())
+                .text("/atom:feed/atom:icon")).isEqualTo(icon);
+        assertThat(new ObjectMapper().readTree(given().get("/feeds/feed.json").then().extract().asByteArray())
+                .path("icon").asText()).isEqualTo(icon);
+
+        // the icon of a site without one: the initial of its name, for browsers to draw
+        String svg = given().get("/favicon.svg").then().statusCode(200).contentType("image/svg+xml")
+                .header("Cache-Control", "public, max-age=86400").extract().asString();
+        assertThat(StrictXml.parse(svg.getBytes(StandardCharsets.UTF_8)).text("/*/*[local-name()='text']"))
+                .isEqualTo("N");
+    }
+
+    @Test
     void sitemapsListExactlyTheVisibleStoriesAndChangeTheMomentAStoryIsWithdrawn() throws Exception {
         Instant month = Instant.parse("2019-07-10T10:00:00Z");
         TestArticle first = TestArticle.headlined("July one").published(month);
