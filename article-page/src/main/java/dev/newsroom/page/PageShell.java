@@ -29,7 +29,8 @@ public final class PageShell {
     static final String STYLE = """
             *,*::before,*::after{box-sizing:border-box}
             html{-webkit-text-size-adjust:100%}
-            body{margin:0;background:#fff;color:#1a1a1a;font:1rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+            body{margin:0;background:#fff;color:#1a1a1a;font:1rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;
+            overflow-wrap:break-word}
             a{color:inherit}
             a:focus-visible{outline:3px solid #f5a623;outline-offset:2px}
             .skip-link{position:absolute;left:-10000px;top:auto}

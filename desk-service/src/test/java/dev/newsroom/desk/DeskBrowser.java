@@ -97,8 +97,16 @@ final class DeskBrowser implements AutoCloseable {
 
     /** A reader's browser on the public site (feed-service). */
     BrowserContext reader() {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)
-                .setBaseURL(url("feed")));
+        return site(new Browser.NewContextOptions().setViewportSize(1280, 900));
+    }
+
+    /** A reader on a phone's screen, as most readers of news are. */
+    BrowserContext readerOnAPhone() {
+        return site(new Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true).setHasTouch(true));
+    }
+
+    private BrowserContext site(Browser.NewContextOptions options) {
+        BrowserContext context = browser.newContext(options.setBaseURL(url("feed")));
         context.setDefaultTimeout(15_000);
         return context;
     }

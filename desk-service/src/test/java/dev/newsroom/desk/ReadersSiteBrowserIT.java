@@ -100,6 +100,28 @@ class ReadersSiteBrowserIT {
         assertThat(problems).isEmpty();
     }
 
+    @Test
+    void onAPhoneEveryPageKindFitsTheScreenEvenWithALongAddressInTheText() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String tag = "port-" + suffix;
+        String slug = publish(Map.of("headline", "Port handles record cargo as container traffic rises " + suffix,
+                "summary", "Container traffic rose by a fifth this year, the port authority said on Tuesday.",
+                "body", "<p>The figures are at https://example.org/port-authority/reports/2026/annual/container-traffic"
+                        + "-by-quay-and-month.pdf and in the Hafenumschlagsstatistikjahresberichtszusammenfassung.</p>",
+                "section", "economy", "tags", List.of(tag), "authors", List.of(Map.of("name", "Jules Moreau")))).slug();
+        try (BrowserContext phone = site.readerOnAPhone()) {
+            Page reader = phone.newPage();
+            for (String path : List.of("/", "/sections/economy", "/tags/" + tag, "/articles/" + slug,
+                    "/articles/no-such-story-" + suffix)) {
+                reader.navigate(path);
+                assertThat((Integer) reader.evaluate("() => document.documentElement.scrollWidth"))
+                        .as("width of %s on a 390 px screen", path).isLessThanOrEqualTo(390);
+            }
+            reader.navigate("/articles/" + slug);
+            DeskBrowser.screenshot(reader, "readers-08-article-on-a-phone");
+        }
+    }
+
     /** Opens the page as a reader's browser does and checks that it is the HTML page with the expected status. */
     private static void visit(Page reader, String path, int status) {
         Response response = reader.navigate(path);
