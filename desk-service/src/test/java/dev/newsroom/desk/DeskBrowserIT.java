@@ -246,9 +246,12 @@ class DeskBrowserIT {
 
     @Test
     void onAPhoneEveryDeskPageFitsTheScreen() {
-        Map<String, Object> story = new HashMap<>(input("Night ferry resumes service to the islands " + suffix(),
-                "<p>The first ferry left at ten with 212 passengers on board.</p>"));
-        story.put("summary", "The crossing returns after a winter pause of three months, with two sailings a day.");
+        // a long compound word and an address, which must break rather than widen the page
+        Map<String, Object> story = new HashMap<>(input("Fährverbindungsfahrplanänderungsmitteilung: night ferry "
+                + "resumes service " + suffix(), "<p>The first ferry left at ten with 212 passengers on board, "
+                + "https://example.org/ferries/timetables/2026/winter-service-to-the-islands.pdf</p>"));
+        story.put("summary", "The crossing returns after a winter pause of three months, with two sailings a day: "
+                + "https://example.org/ferries/timetables/2026/winter-service-to-the-islands.pdf");
         String id = createDraft(story);
         try (BrowserContext phone = desk.phone()) {
             Page page = desk.signIn(phone, "writer");

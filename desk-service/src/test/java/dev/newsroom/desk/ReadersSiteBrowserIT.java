@@ -101,10 +101,11 @@ class ReadersSiteBrowserIT {
     }
 
     @Test
-    void onAPhoneEveryPageKindFitsTheScreenEvenWithALongAddressInTheText() {
+    void onAPhoneEveryPageKindFitsTheScreenEvenWithLongWordsAndAddresses() {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         String tag = "port-" + suffix;
-        String slug = publish(Map.of("headline", "Port handles record cargo as container traffic rises " + suffix,
+        String headline = "Containerumschlagsstatistikjahresbericht: port handles record cargo " + suffix;
+        String slug = publish(Map.of("headline", headline,
                 "summary", "Container traffic rose by a fifth this year, the port authority said on Tuesday.",
                 "body", "<p>The figures are at https://example.org/port-authority/reports/2026/annual/container-traffic"
                         + "-by-quay-and-month.pdf and in the Hafenumschlagsstatistikjahresberichtszusammenfassung.</p>",
