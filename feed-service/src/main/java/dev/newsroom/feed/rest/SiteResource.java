@@ -10,6 +10,7 @@ import dev.newsroom.feed.FeedScope;
 import dev.newsroom.feed.service.MissingPage;
 import dev.newsroom.feed.service.RenderedFeed;
 import dev.newsroom.feed.service.SitePages;
+import dev.newsroom.page.SiteIcon;
 import dev.newsroom.problem.ProblemException;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
@@ -92,7 +93,7 @@ public class SiteResource {
     }
 
     @GET
-    @Path("favicon.svg")
+    @Path(SiteIcon.PATH)
     @Produces("image/svg+xml")
     @Operation(summary = "The site's icon when the newsroom configured none: the initial of its name")
     public Response icon() {

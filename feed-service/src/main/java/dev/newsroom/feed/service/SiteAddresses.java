@@ -19,15 +19,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class SiteAddresses {
 
-    private final FeedConfig config;
-    private final SectionNames sectionNames;
-    private final URI icon;
+    /** The site without its sections, built once: configuration does not change while the service runs. */
+    private final Site site;
 
     /** Reads the section names and the icon once, so a malformed one stops the start with its reason. */
-    public SiteAddresses(FeedConfig config, SiteConfig site) {
-        this.config = config;
-        this.sectionNames = SectionNames.parse(site.sectionNames().orElse(List.of()));
-        this.icon = site.icon().map(SiteAddresses::checkedIcon).orElse(null);
+    public SiteAddresses(FeedConfig config, SiteConfig siteConfig) {
+        this.site = new Site(config.title(), config.siteBaseUrl().orElse(config.publicBaseUrl()),
+                config.publicBaseUrl(), List.of(), SectionNames.parse(siteConfig.sectionNames().orElse(List.of())),
+                siteConfig.icon().map(SiteAddresses::checkedIcon).orElse(null));
     }
 
     private static URI checkedIcon(URI icon) {
@@ -38,19 +37,19 @@ public class SiteAddresses {
         return icon;
     }
 
+    /** The site with the sections its navigation lists. */
     public Site site(List<String> sections) {
-        return new Site(config.title(), config.siteBaseUrl().orElse(config.publicBaseUrl()), config.publicBaseUrl(),
-                sections, sectionNames, icon);
+        return sections.isEmpty() ? site : new Site(site.name(), site.baseUrl(), site.feedBaseUrl(), sections,
+                site.sectionNames(), site.icon());
     }
 
     /** The newsroom's own icon, which feeds carry; null when none is configured. */
     public URI icon() {
-        return icon;
+        return site.icon();
     }
 
     /** The page a feed's channel link leads to: the front page, or the section's or tag's page. */
     public URI page(FeedScope scope) {
-        Site site = site(List.of());
         return switch (scope.kind()) {
             case ALL -> site.home();
             case SECTION -> site.section(scope.value());
@@ -60,7 +59,6 @@ public class SiteAddresses {
 
     /** The title of a feed: the site's name, with the section's name or the tag. */
     public String feedTitle(FeedScope scope) {
-        Site site = site(List.of());
         return switch (scope.kind()) {
             case ALL -> site.name();
             case SECTION -> site.sectionTitle(scope.value());
