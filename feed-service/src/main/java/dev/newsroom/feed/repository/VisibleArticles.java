@@ -17,6 +17,7 @@ import java.util.UUID;
 import dev.newsroom.events.ArticleSnapshot;
 import dev.newsroom.events.MediaAssetSnapshot;
 import dev.newsroom.feed.FeedScope;
+import dev.newsroom.feed.repository.ParsedSnapshots.RowVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -36,8 +37,8 @@ public class VisibleArticles {
 
     /** One page of visible articles of a scope, newest first; asks for one more to know whether a next page exists. */
     public List<StoredArticle> page(FeedScope scope, Instant now, int offset, int limit) {
-        Query query = entities.createNativeQuery("SELECT status, visible_from, cast(snapshot AS text) FROM feed_article"
-                + " WHERE status = 'PUBLISHED' AND visible_from <= :now" + filter(scope)
+        Query query = entities.createNativeQuery("SELECT id, revision, generation, status, visible_from"
+                + " FROM feed_article WHERE status = 'PUBLISHED' AND visible_from <= :now" + filter(scope)
                 + " ORDER BY published_at DESC, id DESC OFFSET :offset LIMIT :limit")
                 .setParameter("now", timestamp(now))
                 .setParameter("offset", offset)
@@ -45,7 +46,19 @@ public class VisibleArticles {
         if (scope.value() != null) {
             query.setParameter("value", scope.value());
         }
-        return stored(query.getResultList());
+        List<?> rows = query.getResultList();
+        Map<UUID, ArticleSnapshot> articles = snapshots("feed_article", versions(rows), ArticleSnapshot.class);
+        List<StoredArticle> page = new ArrayList<>(rows.size());
+        for (Object row : rows) {
+            Object[] columns = (Object[]) row;
+            ArticleSnapshot article = articles.get((UUID) columns[0]);
+            // a row deleted between the two reads is gone from the page, as it is from the next render
+            if (article != null) {
+                page.add(new StoredArticle((String) columns[3], columns[4] == null ? null : instant(columns[4]),
+                        article));
+            }
+        }
+        return page;
     }
 
     /**
@@ -132,18 +145,52 @@ public class VisibleArticles {
     public Map<UUID, MediaAssetSnapshot> leadImages(Collection<ArticleSnapshot> articles) {
         List<UUID> ids = articles.stream().map(ArticleSnapshot::leadImage).filter(Objects::nonNull)
                 .map(ArticleSnapshot.LeadImage::mediaId).filter(Objects::nonNull).distinct().toList();
-        Map<UUID, MediaAssetSnapshot> found = new HashMap<>();
         if (ids.isEmpty()) {
-            return found;
+            return new HashMap<>();
         }
         List<?> rows = entities.createNativeQuery(
-                "SELECT cast(snapshot AS text) FROM feed_media WHERE id IN (:ids) AND NOT deleted")
+                "SELECT id, revision, generation FROM feed_media WHERE id IN (:ids) AND NOT deleted")
                 .setParameter("ids", ids)
                 .getResultList();
-        for (MediaAssetSnapshot asset : read(rows, MediaAssetSnapshot.class)) {
-            found.put(asset.id(), asset);
+        return snapshots("feed_media", versions(rows), MediaAssetSnapshot.class);
+    }
+
+    /**
+     * The snapshots of rows at the versions given, by id: those parsed before from memory, the others read in one
+     * query. A row changed between the two reads comes at its newer version, as the next render would show it.
+     */
+    private <T> Map<UUID, T> snapshots(String table, List<RowVersion> versions, Class<T> type) {
+        Map<UUID, T> found = new HashMap<>();
+        List<UUID> unknown = new ArrayList<>();
+        for (RowVersion version : versions) {
+            T known = snapshots.known(version, type);
+            if (known != null) {
+                found.put(version.id(), known);
+            } else {
+                unknown.add(version.id());
+            }
+        }
+        if (unknown.isEmpty()) {
+            return found;
+        }
+        List<?> rows = entities.createNativeQuery("SELECT id, revision, generation, cast(snapshot AS text) FROM "
+                + table + " WHERE id IN (:ids)")
+                .setParameter("ids", unknown)
+                .getResultList();
+        for (Object row : rows) {
+            RowVersion version = version((Object[]) row);
+            found.put(version.id(), snapshots.read(version, (String) ((Object[]) row)[3], type));
         }
         return found;
+    }
+
+    /** Rows that start with id, revision and generation. */
+    private static List<RowVersion> versions(List<?> rows) {
+        return rows.stream().map(row -> version((Object[]) row)).toList();
+    }
+
+    private static RowVersion version(Object[] columns) {
+        return new RowVersion((UUID) columns[0], ((Number) columns[1]).longValue(), ((Number) columns[2]).longValue());
     }
 
     /** An article row with what the feeds need to decide whether to show it. */

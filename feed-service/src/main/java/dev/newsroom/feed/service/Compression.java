@@ -3,7 +3,6 @@ package dev.newsroom.feed.service;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 import com.aayushatharva.brotli4j.Brotli4jLoader;
@@ -28,13 +27,13 @@ public final class Compression {
     private Compression() {
     }
 
+    /**
+     * At zlib's default level (6), not its best (9): on 90 KB of English prose level 9 took 6.1 ms for 28,230 bytes
+     * and level 6 4.6 ms for 28,328 (0.3 % more), and every render waits for it as it waits for brotli.
+     */
     public static byte[] gzip(byte[] body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
-        try (GZIPOutputStream gzip = new GZIPOutputStream(out, 8192) {
-            {
-                def.setLevel(Deflater.BEST_COMPRESSION);
-            }
-        }) {
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out, 8192)) {
             gzip.write(body);
         } catch (IOException e) {
             throw new UncheckedIOException("gzip into memory cannot fail", e);
