@@ -413,11 +413,17 @@ export function startStoryEditor(form) {
   };
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A moment as the desk's pages write it (DeskTemplateExtensions.display): "2 Dec 2026, 17:52 UTC". */
 function time(instant) {
   if (!instant) {
     return '';
   }
-  return new Date(instant).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  const at = new Date(instant);
+  const twoDigits = (n) => String(n).padStart(2, '0');
+  return `${at.getUTCDate()} ${MONTHS[at.getUTCMonth()]} ${at.getUTCFullYear()}, `
+    + `${twoDigits(at.getUTCHours())}:${twoDigits(at.getUTCMinutes())} UTC`;
 }
 
 function runCommand(editor, command) {

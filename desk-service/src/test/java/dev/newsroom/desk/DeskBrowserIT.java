@@ -35,6 +35,8 @@ import io.restassured.http.ContentType;
 class DeskBrowserIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A moment as every desk page writes it: "2 Dec 2026, 17:52 UTC". */
+    private static final String DESK_TIME = "\\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2} UTC";
     private static DeskBrowser desk;
 
     @BeforeAll
@@ -68,6 +70,8 @@ class DeskBrowserIT {
             writer.fill("#photo-alt", "Three cranes on the east quay at dusk");
             writer.keyboard().press("Control+S");
             awaitSaved(writer);
+            // the moment is written as the desk's pages write it, not in the browser's own way
+            assertThat(writer.textContent("#save-state")).matches("Saved " + DESK_TIME + " by writer");
             assertThat(writer.url()).matches(".*/stories/[0-9a-f-]{36}");
             // the first save gives the story its address, and the page says so without a reload
             writer.waitForSelector(".story-tabs a[href$='/revisions']");
@@ -361,7 +365,8 @@ class DeskBrowserIT {
             writer.evaluate("() => window.dispatchEvent(new Event('focus'))");
             Locator stale = writer.locator("#stale-notice");
             stale.waitFor();
-            assertThat(stale.innerText()).contains("editor").contains("while you had this story open");
+            assertThat(stale.innerText()).contains("editor")
+                    .containsPattern("at " + DESK_TIME + " while you had this story open");
             screenshot(writer, "16-someone-else-saved-meanwhile");
 
             // no autosave over the editor's version: the text stays unsaved until the writer chooses
