@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import lombok.RequiredArgsConstructor;
 
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -33,6 +34,8 @@ import io.quarkus.qute.TemplateInstance;
 @Path("/stories/{id}")
 @Produces(MediaType.TEXT_HTML)
 public class HistoryResource {
+
+    private static final String BLOCKS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre";
 
     private final Stories stories;
     private final SignedInUser user;
@@ -56,7 +59,7 @@ public class HistoryResource {
         RevisionDiff diff = new RevisionDiff(older, newer,
                 WordDiff.between(a.path("headline").asText(""), b.path("headline").asText("")),
                 WordDiff.between(a.path("summary").asText(""), b.path("summary").asText("")),
-                WordDiff.between(text(a.path("body").asText("")), text(b.path("body").asText(""))));
+                WordDiff.between(paragraphs(a.path("body").asText("")), paragraphs(b.path("body").asText(""))));
         return Templates.compare(Page.of("Compare revisions", user, "revisions"), story, diff);
     }
 
@@ -105,7 +108,17 @@ public class HistoryResource {
         };
     }
 
-    private static String text(String html) {
-        return Jsoup.parse(html).text();
+    /**
+     * A body's text, one paragraph per block, so that the compare shows the story's paragraphs as the editor sees
+     * them. Only innermost blocks count: a paragraph inside a quote or a list item is one paragraph, not two.
+     */
+    static String paragraphs(String html) {
+        Element body = Jsoup.parseBodyFragment(html).body();
+        List<String> blocks = body.select(BLOCKS).stream()
+                .filter(block -> block.select(BLOCKS).size() == 1)
+                .map(Element::text)
+                .filter(text -> !text.isBlank())
+                .toList();
+        return blocks.isEmpty() ? body.text() : String.join("\n\n", blocks);
     }
 }

@@ -9,10 +9,14 @@ import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.Patch;
 
-/** Word-level differences between two texts, with java-diff-utils (Myers' algorithm). */
+/**
+ * Word-level differences between two texts, with java-diff-utils (Myers' algorithm). Words and the space between
+ * them are separate tokens, so a word that only gained a line break after it ("news." ending a paragraph that a new
+ * one follows) stays unchanged and the break alone is added.
+ */
 final class WordDiff {
 
-    private static final Pattern TOKEN = Pattern.compile("\\S+\\s*|\\s+");
+    private static final Pattern TOKEN = Pattern.compile("\\S+|\\s+");
 
     private WordDiff() {
     }
