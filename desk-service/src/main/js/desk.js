@@ -14,15 +14,6 @@ window.htmx = htmx;
 
 document.addEventListener('htmx:configRequest', (event) => {
   event.detail.headers['X-CSRF-Token'] = csrfToken();
-  // Times are picked in the editor's own time zone and sent as instants.
-  const form = event.detail.elt.closest('form');
-  if (form) {
-    form.querySelectorAll('input[type="datetime-local"][data-instant]').forEach((input) => {
-      if (input.value) {
-        event.detail.parameters[input.name] = new Date(input.value).toISOString();
-      }
-    });
-  }
 });
 
 // Confirmed actions: the question comes from the server-rendered data-confirm attribute.

@@ -415,15 +415,21 @@ export function startStoryEditor(form) {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** A moment as the desk's pages write it (DeskTemplateExtensions.display): "2 Dec 2026, 17:52 UTC". */
+/**
+ * A moment as the desk's pages write it (NewsroomTime.display), in the newsroom's time zone: "2 Dec 2026, 17:52 UTC".
+ * The zone's short name comes from the page, as Java names it; the moments shown here are recent ones.
+ */
 function time(instant) {
   if (!instant) {
     return '';
   }
-  const at = new Date(instant);
-  const twoDigits = (n) => String(n).padStart(2, '0');
-  return `${at.getUTCDate()} ${MONTHS[at.getUTCMonth()]} ${at.getUTCFullYear()}, `
-    + `${twoDigits(at.getUTCHours())}:${twoDigits(at.getUTCMinutes())} UTC`;
+  const zone = document.body.dataset.timeZone || 'UTC';
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
+    timeZone: zone, year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(instant)).map((part) => [part.type, part.value]));
+  return `${Number(parts.day)} ${MONTHS[Number(parts.month) - 1]} ${parts.year}, ${parts.hour}:${parts.minute} `
+    + `${document.body.dataset.zoneLabel || zone}`;
 }
 
 function runCommand(editor, command) {

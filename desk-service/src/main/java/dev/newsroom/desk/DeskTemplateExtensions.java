@@ -1,16 +1,14 @@
 package dev.newsroom.desk;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
 import dev.newsroom.desk.config.DeskConfig;
 import dev.newsroom.desk.story.PublicSite;
+import io.quarkus.arc.Arc;
 import io.quarkus.qute.TemplateExtension;
 
 import lombok.RequiredArgsConstructor;
@@ -18,15 +16,13 @@ import lombok.RequiredArgsConstructor;
 /** Small helpers the pages use: times as an editor reads them, and the sections offered and how they are named. */
 public final class DeskTemplateExtensions {
 
-    private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
-
     private DeskTemplateExtensions() {
     }
 
+    /** A moment in the newsroom's time zone: "2 Dec 2026, 17:52 UTC". */
     @TemplateExtension
     static String display(Instant instant) {
-        return instant == null ? "" : DISPLAY.format(instant);
+        return Arc.container().instance(NewsroomTime.class).get().display(instant);
     }
 
     /** The configured sections, for the editor's section field, and the names readers see for them. */

@@ -23,10 +23,12 @@ final class DeskBrowser implements AutoCloseable {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     /**
-     * Section names as an operator sets them, one variable for feed-service and the desk's preview (a platform given
-     * with -Ddesk.url=... needs it too for the checks of names).
+     * What an operator sets: section names (one variable for feed-service and the desk's preview) and the newsroom's
+     * time zone, one that is not the machine's. A platform given with -Ddesk.url=... needs them too for the checks
+     * of names and times.
      */
-    static final Map<String, String> SECTION_NAMES = Map.of("NEWSROOM_SITE_SECTION_NAMES", "local=Local news");
+    static final Map<String, String> OPERATOR_SETTINGS = Map.of("NEWSROOM_SITE_SECTION_NAMES", "local=Local news",
+            "NEWSROOM_DESK_TIME_ZONE", "America/New_York");
     private static final String CHROMIUM = System.getProperty("chromium", "/usr/bin/chromium");
     private static String axe;
 
@@ -64,7 +66,7 @@ final class DeskBrowser implements AutoCloseable {
             return new DeskBrowser(null, Map.of("desk", desk, "article", System.getProperty("article.url"),
                     "media", System.getProperty("media.url"), "feed", System.getProperty("feed.url")));
         }
-        RunningPlatform platform = RunningPlatform.start(services, SECTION_NAMES);
+        RunningPlatform platform = RunningPlatform.start(services, OPERATOR_SETTINGS);
         try {
             Map<String, String> urls = new java.util.HashMap<>();
             services.forEach(service -> urls.put(service, platform.url(service)));
@@ -82,6 +84,11 @@ final class DeskBrowser implements AutoCloseable {
     /** A fresh browser profile (its own cookies), as a second person at another desk. */
     BrowserContext person() {
         return desk(new Browser.NewContextOptions().setViewportSize(1360, 900));
+    }
+
+    /** A fresh profile whose clock is in another time zone, as an editor travelling or on another desk. */
+    BrowserContext personIn(String timeZone) {
+        return desk(new Browser.NewContextOptions().setViewportSize(1360, 900).setTimezoneId(timeZone));
     }
 
     /** A fresh profile on a phone's screen, as a reporter in the field. */

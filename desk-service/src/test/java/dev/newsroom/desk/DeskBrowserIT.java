@@ -35,8 +35,8 @@ import io.restassured.http.ContentType;
 class DeskBrowserIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** A moment as every desk page writes it: "2 Dec 2026, 17:52 UTC". */
-    private static final String DESK_TIME = "\\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2} UTC";
+    /** A moment as every desk page writes it, in the newsroom's zone (DeskBrowser): "2 Dec 2026, 12:52 EST". */
+    private static final String DESK_TIME = "\\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2} E[SD]T";
     private static DeskBrowser desk;
 
     @BeforeAll
@@ -408,6 +408,24 @@ class DeskBrowserIT {
             assertThat(page.frameLocator(".preview-frame").locator(".kicker a").textContent())
                     .isEqualTo("Local news");
         }
+    }
+
+    @Test
+    void anEditorSchedulesInTheNewsroomsTimeZoneWhateverTheBrowsersZone() throws Exception {
+        String id = createDraft("Ferry timetable changes " + suffix(), "<p>New times from January.</p>");
+        try (BrowserContext context = desk.personIn("Asia/Tokyo")) {
+            Page editor = desk.signIn(context, "editor");
+            editor.navigate("/stories/" + id);
+            editor.waitForSelector(".ProseMirror");
+            assertThat(editor.textContent("label[for=schedule-at]")).contains("America/New_York time");
+            editor.fill("#schedule-at", "2030-01-15T06:00");
+            editor.onceDialog(dialog -> dialog.accept());
+            editor.click("#story-actions form:has(#schedule-at) button[type=submit]");
+            editor.waitForSelector("#story-actions :text('Scheduled for')");
+            assertThat(editor.textContent("#story-actions")).contains("Scheduled for 15 Jan 2030, 06:00 EST");
+            screenshot(editor, "18-scheduled-in-newsroom-time");
+        }
+        assertThat(article(id).path("scheduledAt").asText()).isEqualTo("2030-01-15T11:00:00Z");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.newsroom.desk.config;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -43,6 +44,13 @@ public interface DeskConfig {
 
     /** The names readers see for sections (as feed-service's {@code newsroom.site.section-names}), for the preview. */
     Optional<java.util.List<String>> sectionNames();
+
+    /**
+     * The newsroom's own time zone (an IANA name such as Europe/Lisbon): the desk shows every moment in it, and the
+     * times an editor picks to schedule or embargo a story are in it.
+     */
+    @WithDefault("UTC")
+    ZoneId timeZone();
 
     /** The two ways to sign in. */
     enum SignIn {

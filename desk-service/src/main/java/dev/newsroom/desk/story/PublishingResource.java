@@ -1,7 +1,6 @@
 package dev.newsroom.desk.story;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -16,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.newsroom.desk.NewsroomTime;
 import dev.newsroom.desk.Page;
 import dev.newsroom.desk.Templates;
 import dev.newsroom.desk.api.ApiAnswers.ApiRefusal;
@@ -40,13 +40,14 @@ public class PublishingResource {
     private final Stories stories;
     private final SignedInUser user;
     private final ObjectMapper json;
+    private final NewsroomTime time;
 
     @POST
     @Path("/publish")
     public Response publish(@PathParam("id") String id, @FormParam("at") String at) {
         ObjectNode request = json.createObjectNode();
         if (at != null && !at.isBlank()) {
-            Instant when = instant(at);
+            Instant when = time.picked(at);
             if (when == null) {
                 return panel(id, "Choose a valid date and time to schedule.");
             }
@@ -77,7 +78,7 @@ public class PublishingResource {
     @POST
     @Path("/embargo")
     public Response embargo(@PathParam("id") String id, @FormParam("until") String until) {
-        Instant when = until == null || until.isBlank() ? null : instant(until);
+        Instant when = until == null || until.isBlank() ? null : time.picked(until);
         if (until != null && !until.isBlank() && when == null) {
             return panel(id, "Choose a valid date and time for the embargo.");
         }
@@ -118,14 +119,5 @@ public class PublishingResource {
     private Response panel(String id, String message) {
         Story story = stories.get(id);
         return Response.ok(Templates.editor$actions(Page.of("", user, "story"), story, message)).build();
-    }
-
-    /** The browser sends instants (ISO-8601 with zone), converted from the editor's local time by the script. */
-    private static Instant instant(String text) {
-        try {
-            return Instant.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }
