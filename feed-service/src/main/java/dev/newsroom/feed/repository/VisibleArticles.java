@@ -46,19 +46,7 @@ public class VisibleArticles {
         if (scope.value() != null) {
             query.setParameter("value", scope.value());
         }
-        List<?> rows = query.getResultList();
-        Map<UUID, ArticleSnapshot> articles = snapshots("feed_article", versions(rows), ArticleSnapshot.class);
-        List<StoredArticle> page = new ArrayList<>(rows.size());
-        for (Object row : rows) {
-            Object[] columns = (Object[]) row;
-            ArticleSnapshot article = articles.get((UUID) columns[0]);
-            // a row deleted between the two reads is gone from the page, as it is from the next render
-            if (article != null) {
-                page.add(new StoredArticle((String) columns[3], columns[4] == null ? null : instant(columns[4]),
-                        article));
-            }
-        }
-        return page;
+        return stored(query.getResultList());
     }
 
     /**
@@ -131,14 +119,11 @@ public class VisibleArticles {
     }
 
     public Optional<StoredArticle> bySlug(String slug) {
-        List<?> rows = entities.createNativeQuery("SELECT status, visible_from, cast(snapshot AS text)"
+        List<?> rows = entities.createNativeQuery("SELECT id, revision, generation, status, visible_from"
                 + " FROM feed_article WHERE slug = :slug ORDER BY (status = 'PUBLISHED') DESC, updated_at DESC LIMIT 1")
                 .setParameter("slug", slug)
                 .getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(stored(rows).get(0));
+        return stored(rows).stream().findFirst();
     }
 
     /** The assets of the articles' lead images, by id; deleted ones are left out. */
@@ -197,12 +182,18 @@ public class VisibleArticles {
     public record StoredArticle(String status, Instant visibleFrom, ArticleSnapshot snapshot) {
     }
 
+    /** Article rows of id, revision, generation, status and visible_from, with their snapshots. */
     private List<StoredArticle> stored(List<?> rows) {
+        Map<UUID, ArticleSnapshot> articles = snapshots("feed_article", versions(rows), ArticleSnapshot.class);
         List<StoredArticle> stored = new ArrayList<>(rows.size());
         for (Object row : rows) {
             Object[] columns = (Object[]) row;
-            stored.add(new StoredArticle((String) columns[0], columns[1] == null ? null : instant(columns[1]),
-                    read((String) columns[2], ArticleSnapshot.class)));
+            ArticleSnapshot article = articles.get((UUID) columns[0]);
+            // a row deleted between the two reads is gone, as it is from the next render
+            if (article != null) {
+                stored.add(new StoredArticle((String) columns[3], columns[4] == null ? null : instant(columns[4]),
+                        article));
+            }
         }
         return stored;
     }
