@@ -28,6 +28,7 @@ public final class Drills {
         ALL.put("postgres-restart", platform -> new DatabaseOutage(true).run(platform));
         ALL.put("chaos-delivery", new ChaosDelivery()::run);
         // on the cluster (./newsroom up --cluster): three Kafka nodes, two replicas of each service behind haproxy
+        ALL.put("cluster-steady", new Steady()::run);
         ALL.put("cluster-broker-roll", new BrokerRoll()::run);
         ALL.put("cluster-broker-loss", new BrokerLoss()::run);
         ALL.put("cluster-service-roll", new ServiceRoll()::run);
