@@ -389,6 +389,32 @@ class DeskBrowserIT {
     }
 
     @Test
+    void comparingARevisionWithItselfSaysSoInsteadOfShowingAnUnmarkedText() throws Exception {
+        String id = createDraft("Ferry timetable " + suffix(), "<p>Boats leave hourly.</p>");
+        given().auth().preemptive().basic("editor", "editor").contentType(ContentType.JSON)
+                .header("If-Match", "\"" + article(id).path("version").asLong() + "\"")
+                .body(input("Ferry timetable changes", "<p>Boats leave every half hour.</p>"))
+                .put(desk.url("article") + "/api/articles/" + id).then().statusCode(200);
+        try (BrowserContext context = desk.person()) {
+            Page page = desk.signIn(context, "editor");
+            page.navigate("/stories/" + id + "/revisions");
+            // as a keyboard user does it: the arrow key moves the checked "to" pick from revision 2 to revision 1
+            page.focus("#b-2");
+            page.keyboard().press("ArrowDown");
+            page.click("form button[type=submit]");
+            page.waitForURL("**/revisions/compare?a=1&b=1");
+            assertThat(page.textContent("#diff-title")).isEqualTo("Revision 1");
+            assertThat(page.textContent("[role=status]")).contains("Both picks are revision 1");
+            screenshot(page, "09-compare-one-revision-with-itself");
+
+            page.navigate("/stories/" + id + "/revisions/compare?a=1&b=2");
+            assertThat(page.textContent("#diff-title")).isEqualTo("Revision 1 → revision 2");
+            assertThat(page.locator("[role=status]").count()).isZero();
+            assertThat(page.locator(".diff-text").nth(2).locator("del").textContent()).contains("hourly");
+        }
+    }
+
+    @Test
     void aSectionIsShownByTheNewsroomsNameInTheListTheFilterTheEditorAndThePreview() {
         String headline = "Harbour fair returns " + suffix();
         String id = createDraft(headline, "<p>Stalls open on Saturday.</p>");

@@ -158,8 +158,8 @@ final class ClusterLoad implements AutoCloseable {
                             readsServed.incrementAndGet();
                         } else {
                             readErrors.incrementAndGet();
-                            String kind = answer.failed() ? kind(answer.cause())
-                                    : fine ? "answered after more than " + READ_TIMEOUT_MILLIS + " ms" : "HTTP " + status;
+                            String late = "answered after more than " + READ_TIMEOUT_MILLIS + " ms";
+                            String kind = answer.failed() ? kind(answer.cause()) : fine ? late : "HTTP " + status;
                             readErrorKinds.computeIfAbsent(kind, key -> new AtomicLong()).incrementAndGet();
                         }
                     });
