@@ -6,6 +6,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -37,6 +39,11 @@ final class ClusterLoad implements AutoCloseable {
 
     /** At most this many feed GETs wait at once (and as many connections): beyond it the machine is saturated. */
     private static final int MAX_IN_FLIGHT = 256;
+    /**
+     * The readers run this long before the load begins, their figures kept apart: a freshly started generator (its
+     * JIT, its first 256 connections through the balancer) saturated itself for the first two seconds of every run.
+     */
+    static final long WARM_UP_MILLIS = 5_000;
     /** A feed GET not answered within this is a reader's error. */
     private static final long READ_TIMEOUT_MILLIS = 10_000;
 
@@ -67,14 +74,19 @@ final class ClusterLoad implements AutoCloseable {
     final AtomicLong readsServed = new AtomicLong();
     final AtomicLong readErrors = new AtomicLong();
     final AtomicLong readsNotSent = new AtomicLong();
+    /** GETs not sent in each second of the load: when the machine saturated, to set beside the drill's steps. */
+    private final Map<Long, AtomicLong> notSentBySecond = new ConcurrentHashMap<>();
     /** Reader errors by kind (the answer's status, or the failure's innermost exception and message) -> count. */
     final Map<String, AtomicLong> readErrorKinds = new ConcurrentHashMap<>();
     final Queue<Long> readMillis = new ConcurrentLinkedQueue<>();
     private final Map<String, String> etags = new ConcurrentHashMap<>();
-    private final long startedNanos = System.nanoTime();
+    private volatile long startedNanos = System.nanoTime();
+    private volatile boolean warming;
+    private final AtomicLong warmUpNotSent = new AtomicLong();
+    private final AtomicLong warmUpErrors = new AtomicLong();
     private volatile long stoppedNanos;
 
-    ClusterLoad(Platform platform, String drill, double publishRate, double readRate) {
+    ClusterLoad(Platform platform, String drill, double publishRate, double readRate) throws InterruptedException {
         this.platform = platform;
         this.desk = new Newsdesk(platform, new Http(Duration.ofSeconds(30)));
         this.run = Newsdesk.runId();
@@ -83,10 +95,14 @@ final class ClusterLoad implements AutoCloseable {
         this.readRate = readRate;
         this.editorClock = new Thread(this::editors, "editors");
         this.readerClock = new Thread(this::readers, "readers");
-        editorClock.start();
         if (readRate > 0) {
+            warming = true;
             readerClock.start();
+            Thread.sleep(WARM_UP_MILLIS);
+            warming = false;
         }
+        startedNanos = System.nanoTime();
+        editorClock.start();
     }
 
     String section() {
@@ -127,9 +143,18 @@ final class ClusterLoad implements AutoCloseable {
                 platform.feedUrl() + "/feeds/feed.json", platform.feedUrl() + "/feeds/sections/" + section + "/rss.xml",
                 platform.feedUrl() + "/");
         Newsdesk.paced(readRate, i -> running.get(), i -> {
-            readsAsked.incrementAndGet();
+            boolean warm = warming;
+            if (!warm) {
+                readsAsked.incrementAndGet();
+            }
             if (!inFlight.tryAcquire()) {
+                if (warm) {
+                    warmUpNotSent.incrementAndGet();
+                    return;
+                }
                 readsNotSent.incrementAndGet();
+                notSentBySecond.computeIfAbsent((System.nanoTime() - startedNanos) / 1_000_000_000L,
+                        second -> new AtomicLong()).incrementAndGet();
                 return;
             }
             long sent = System.nanoTime();
@@ -145,15 +170,21 @@ final class ClusterLoad implements AutoCloseable {
                     .compose(response -> response.end().map(done -> response))
                     .onComplete(answer -> {
                         inFlight.release();
-                        reads.incrementAndGet();
                         long millis = (System.nanoTime() - sent) / 1_000_000;
-                        readMillis.add(millis);
                         int status = answer.succeeded() ? answer.result().statusCode() : 0;
                         if (answer.succeeded() && answer.result().getHeader("ETag") != null) {
                             etags.put(url, answer.result().getHeader("ETag"));
                         }
                         // 404: the drill's section before its first story is in (a section nobody has seen answers 404)
                         boolean fine = status == 200 || status == 304 || status == 404 && url.contains("/sections/");
+                        if (warm) {
+                            if (!fine || millis > READ_TIMEOUT_MILLIS) {
+                                warmUpErrors.incrementAndGet();
+                            }
+                            return;
+                        }
+                        reads.incrementAndGet();
+                        readMillis.add(millis);
                         if (fine && millis <= READ_TIMEOUT_MILLIS) {
                             readsServed.incrementAndGet();
                         } else {
@@ -217,11 +248,42 @@ final class ClusterLoad implements AutoCloseable {
                 readsAsked.get() / seconds, readRate, readsServed.get(), readsServed.get() / seconds,
                 reads.get() - readsServed.get(), readsNotSent.get());
         report.note("publish call ms: %s; feed GET ms: %s", percentiles(publishMillis), percentiles(readMillis));
+        if (readRate > 0) {
+            report.note("readers' warm-up, %d s before the load (not counted): %d GETs not sent, %d errors",
+                    WARM_UP_MILLIS / 1000, warmUpNotSent.get(), warmUpErrors.get());
+        }
         report.zero("publish errors seen by editors (create or publish)", editorErrors.size());
         editorErrors.stream().limit(5).forEach(error -> report.note("  editor error: %s", error));
         report.zero("feed errors seen by readers (not 200/304, refused, reset, > 10 s)", readErrors.get());
         readErrorKinds.forEach((kind, count) -> report.note("  reader errors: %d x %s", count.get(), kind));
         report.zero("feed GETs not sent: " + MAX_IN_FLIGHT + " already waiting (the machine saturated)", readsNotSent.get());
+        if (!notSentBySecond.isEmpty()) {
+            report.note("  not sent in the load's seconds: %s", secondsAsRanges(new TreeMap<>(notSentBySecond)));
+        }
+    }
+
+    /** "12-14 (300), 85 (40)": runs of consecutive seconds, each with what it counted. */
+    static String secondsAsRanges(SortedMap<Long, AtomicLong> bySecond) {
+        StringBuilder ranges = new StringBuilder();
+        long first = -2;
+        long last = -2;
+        long count = 0;
+        for (Map.Entry<Long, AtomicLong> second : bySecond.entrySet()) {
+            if (second.getKey() != last + 1 && last >= 0) {
+                ranges.append(range(first, last, count)).append(", ");
+                count = 0;
+            }
+            if (second.getKey() != last + 1) {
+                first = second.getKey();
+            }
+            last = second.getKey();
+            count += second.getValue().get();
+        }
+        return last < 0 ? "none" : ranges.append(range(first, last, count)).toString();
+    }
+
+    private static String range(long first, long last, long count) {
+        return (first == last ? first + "" : first + "-" + last) + " (" + count + ")";
     }
 
     static String percentiles(Queue<Long> values) {

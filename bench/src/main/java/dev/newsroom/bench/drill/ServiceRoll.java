@@ -37,9 +37,9 @@ final class ServiceRoll {
         Newsdesk desk = new Newsdesk(platform, http);
         String run = Newsdesk.runId();
         String scheduledSection = "drill-scheduled-" + run;
-        // due one every 4 s from 4 s on: across the restarts of both article-service replicas
+        // due one every 4 s from 4 s after the load begins: across the restarts of both article-service replicas
         List<Newsdesk.Draft> scheduled = desk.drafts(run, scheduledSection, SCHEDULED);
-        Instant first = Instant.now().plusSeconds(4);
+        Instant first = Instant.now().plusMillis(ClusterLoad.WARM_UP_MILLIS).plusSeconds(4);
         for (int i = 0; i < scheduled.size(); i++) {
             Http.Reply reply = http.postJson(platform.articleUrl() + "/api/articles/" + scheduled.get(i).id() + "/publish",
                     Http.EDITOR, "{\"at\":\"" + first.plusSeconds(4L * i) + "\"}");
