@@ -9,7 +9,7 @@ import java.util.Map;
  * children, each counted from when it was first seen, so a backend that comes or goes does not skew the sum), by this
  * JVM, and how busy the whole machine was. Linux only; a pid not given or gone counts as 0.
  */
-final class CpuMeter {
+public final class CpuMeter {
 
     private final Long servicePid;
     private final Long dbParent;
@@ -19,7 +19,7 @@ final class CpuMeter {
     private final long[] machineBefore;
 
     /** @param servicePid the service's pid, blank or null when unknown; @param dbParent the postmaster's, likewise */
-    CpuMeter(String servicePid, String dbParent) {
+    public CpuMeter(String servicePid, String dbParent) {
         this.servicePid = pid(servicePid);
         this.dbParent = pid(dbParent);
         this.serviceBefore = ticks(this.servicePid);
@@ -32,17 +32,17 @@ final class CpuMeter {
         return (ticks(servicePid) - serviceBefore) / Proc.TICKS_PER_SECOND;
     }
 
-    double dbSeconds() {
+    public double dbSeconds() {
         long ticks = dbProcesses().stream().mapToLong(pid -> ticks(pid) - dbBefore.getOrDefault(pid, 0L)).sum();
         return ticks / Proc.TICKS_PER_SECOND;
     }
 
-    double selfSeconds() {
+    public double selfSeconds() {
         return (ticks(ProcessHandle.current().pid()) - selfBefore) / Proc.TICKS_PER_SECOND;
     }
 
     /** The share of the machine's CPU time (all cores) that was not idle, 0 to 1. */
-    double machineBusy() {
+    public double machineBusy() {
         long[] after = Proc.machineTicks();
         return 1.0 - (double) (after[1] - machineBefore[1]) / Math.max(1, after[0] - machineBefore[0]);
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.newsroom.bench.CpuMeter;
 import dev.newsroom.bench.Proc;
 
 /**
@@ -26,9 +27,13 @@ final class Steady {
         Cluster cluster = new Cluster(platform);
         Report report = new Report("the load alone, nothing restarted, " + PUBLISHES + " publishes/s and " + READS
                 + " feed GETs/s for " + SECONDS + " s");
-        Map<String, Long> pids = pids(cluster);
+        Map<String, Long> pids = new LinkedHashMap<>();
+        PARTS.forEach(part -> pids.put(part, cluster.pid(part)));
+        pids.put("haproxy", firstLine(cluster.data.resolve("balancer/haproxy.pid")));
         Map<String, Long> before = ticks(pids);
-        long[] machineBefore = Proc.machineTicks();
+        // PostgreSQL (its postmaster and backends), this JVM (the load) and the whole machine
+        long postmaster = firstLine(cluster.data.resolve("postgres/cluster/postmaster.pid"));
+        CpuMeter shared = new CpuMeter(null, String.valueOf(postmaster));
         ClusterLoad load = new ClusterLoad(platform, "steady", PUBLISHES, READS);
         try {
             Thread.sleep(SECONDS * 1000);
@@ -36,35 +41,20 @@ final class Steady {
             load.close();
         }
         Map<String, Long> after = ticks(pids);
-        long[] machineAfter = Proc.machineTicks();
         StringBuilder cpu = new StringBuilder();
         before.forEach((part, ticks) -> cpu.append(String.format("%s %.0f%%, ", part,
                 100 * (after.get(part) - ticks) / Proc.TICKS_PER_SECOND / SECONDS)));
-        report.note("CPU per part (100%% = one core): %s", cpu.substring(0, cpu.length() - 2));
-        report.note("the machine (2 cores) busy %.0f%% of the time",
-                100 - 100.0 * (machineAfter[1] - machineBefore[1]) / Math.max(1, machineAfter[0] - machineBefore[0]));
+        report.note("CPU per part (100%% = one core): %spostgres %.0f%%, load %.0f%%", cpu,
+                100 * shared.dbSeconds() / SECONDS, 100 * shared.selfSeconds() / SECONDS);
+        report.note("the machine (2 cores) busy %.0f%% of the time", 100 * shared.machineBusy());
         load.report(report);
         load.checkDelivered(report);
         return report.passed();
     }
 
-    /** The cluster's parts, PostgreSQL (its postmaster and backends), haproxy and this JVM (the load), by name. */
-    private static Map<String, Long> pids(Cluster cluster) {
-        Map<String, Long> pids = new LinkedHashMap<>();
-        PARTS.forEach(part -> pids.put(part, cluster.pid(part)));
-        pids.put("postgres", firstLine(cluster.data.resolve("postgres/cluster/postmaster.pid")));
-        pids.put("haproxy", firstLine(cluster.data.resolve("balancer/haproxy.pid")));
-        pids.put("load", ProcessHandle.current().pid());
-        return pids;
-    }
-
     private static Map<String, Long> ticks(Map<String, Long> pids) {
         Map<String, Long> ticks = new LinkedHashMap<>();
-        // PostgreSQL's postmaster counts the backends it reaped, so a connection closed between the two readings
-        // still counts
-        pids.forEach((part, pid) -> ticks.put(part, part.equals("postgres")
-                ? Proc.tree(pid).stream().mapToLong(each -> Proc.ticks(each, each.equals(pid))).sum()
-                : Proc.ticks(pid, false)));
+        pids.forEach((part, pid) -> ticks.put(part, Proc.ticks(pid, false)));
         return ticks;
     }
 
