@@ -4,6 +4,7 @@
 import { Editor } from '@tiptap/core';
 import { bodyExtensions, schemaOutput } from './body-schema.js';
 import { csrfToken } from './csrf.js';
+import { rovingToolbar } from './roving-toolbar.js';
 
 const AUTOSAVE_DELAY_MS = 2000;
 const STALE_CHECK_MS = 15000;
@@ -47,6 +48,7 @@ export function startStoryEditor(form) {
 
   const toolbar = document.getElementById('body-toolbar');
   if (toolbar) {
+    rovingToolbar(toolbar);
     toolbar.addEventListener('click', (event) => {
       const button = event.target.closest('button[data-command]');
       if (button) {

@@ -167,6 +167,39 @@ class DeskBrowserIT {
     }
 
     @Test
+    void theTextToolbarIsOneTabStopWhoseButtonsTheArrowKeysReach() {
+        try (BrowserContext context = desk.person()) {
+            Page page = desk.signIn(context, "writer");
+            page.navigate("/stories/new");
+            page.waitForSelector(".ProseMirror");
+            page.focus("#summary");
+            page.keyboard().press("Tab");
+            assertThat(focused(page)).isEqualTo("bold");
+            page.keyboard().press("Tab");
+            assertThat(focused(page)).as("Tab leaves the toolbar for the text").isEqualTo("text");
+
+            page.keyboard().press("Shift+Tab");
+            page.keyboard().press("ArrowRight");
+            assertThat(focused(page)).isEqualTo("italic");
+            page.keyboard().press("End");
+            assertThat(focused(page)).isEqualTo("redo");
+            page.keyboard().press("ArrowRight");
+            assertThat(focused(page)).as("the arrows wrap around").isEqualTo("bold");
+            page.keyboard().press("ArrowLeft");
+            page.keyboard().press("Home");
+            page.keyboard().press("ArrowRight");
+            page.keyboard().press("ArrowRight");
+            assertThat(focused(page)).isEqualTo("h2");
+
+            page.keyboard().press("Tab");
+            page.keyboard().press("Shift+Tab");
+            assertThat(focused(page)).as("Tab comes back to the button last used").isEqualTo("h2");
+            page.keyboard().press("Enter");
+            assertThat(page.getAttribute("button[data-command=h2]", "aria-pressed")).isEqualTo("true");
+        }
+    }
+
+    @Test
     void everyScreenPassesAxeWithoutSeriousOrCriticalViolations() throws Exception {
         String id = createDraft("Accessible story " + suffix(), "<p>First version.</p>");
         given().auth().preemptive().basic("editor", "editor").contentType(ContentType.JSON)
@@ -538,6 +571,12 @@ class DeskBrowserIT {
             page.keyboard().press("Tab");
         }
         throw new AssertionError("Tab never reached " + selector);
+    }
+
+    /** The toolbar command of the focused button, "text" for the body editor, else the focused element's tag. */
+    private static String focused(Page page) {
+        return (String) page.evaluate("() => { const e = document.activeElement;"
+                + " return e.dataset.command || (e.classList.contains('ProseMirror') ? 'text' : e.tagName); }");
     }
 
     private static String createDraft(String headline, String body) {
