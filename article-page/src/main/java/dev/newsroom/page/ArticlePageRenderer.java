@@ -2,6 +2,7 @@ package dev.newsroom.page;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
@@ -59,7 +60,7 @@ public final class ArticlePageRenderer {
         if (summary != null) {
             header.appendElement("p").addClass("summary").text(summary);
         }
-        byline(header, article);
+        byline(header, article, site.timeZone());
 
         String correction = PageText.clean(article.correction());
         if (correction != null) {
@@ -133,7 +134,7 @@ public final class ArticlePageRenderer {
         PageShell.headElement(document, "meta").attr("name", name).attr("content", content);
     }
 
-    private static void byline(Element header, ArticleSnapshot article) {
+    private static void byline(Element header, ArticleSnapshot article, ZoneId zone) {
         Element meta = header.appendElement("p").addClass("byline");
         List<String> authors = PageText.names(article.authors() == null ? List.of()
                 : article.authors().stream().filter(Objects::nonNull).map(ArticleSnapshot.Author::name).toList());
@@ -144,14 +145,14 @@ public final class ArticlePageRenderer {
         if (published != null) {
             separate(meta);
             meta.appendText("Published ");
-            Dates.time(meta, published);
+            Dates.time(meta, published, zone);
         }
         Instant updated = article.updatedAt();
         if (updated != null && published != null
                 && updated.truncatedTo(ChronoUnit.MINUTES).isAfter(published.truncatedTo(ChronoUnit.MINUTES))) {
             separate(meta);
             meta.appendText("Updated ");
-            Dates.time(meta, updated);
+            Dates.time(meta, updated, zone);
         }
         if (meta.childNodeSize() == 0) {
             meta.remove();

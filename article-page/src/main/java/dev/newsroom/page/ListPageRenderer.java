@@ -60,7 +60,7 @@ public final class ListPageRenderer {
             text.appendElement("p").text(PageText.clean(article.summary()));
         }
         if (article.firstPublishedAt() != null) {
-            Dates.time(text.appendElement("p").addClass("meta"), article.firstPublishedAt());
+            Dates.time(text.appendElement("p").addClass("meta"), article.firstPublishedAt(), site.timeZone());
         }
         LeadImage.of(article, story.leadAsset()).ifPresent(image -> thumbnail(item, image, lead, lazy));
     }

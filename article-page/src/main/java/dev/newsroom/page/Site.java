@@ -1,16 +1,20 @@
 package dev.newsroom.page;
 
 import java.net.URI;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The public site pages belong to: its name, the base URL every page address is built on and the one feeds are
  * served from (no trailing slash), the sections its navigation lists (in {@link SectionNames}' order), the names
- * readers see for them, and the newsroom's own icon (null: the site's default, {@link SiteIcon}).
+ * readers see for them, the newsroom's own icon (null: the site's default, {@link SiteIcon}), and the newsroom's time
+ * zone, in which pages tell readers when a story was published (null: UTC).
  */
 public record Site(String name, String baseUrl, String feedBaseUrl, List<String> sections, SectionNames sectionNames,
-        URI icon) {
+        URI icon, ZoneId timeZone) {
+
+    private static final ZoneId UTC = ZoneId.of("UTC");
 
     /** The feed formats every listing has, as autodiscovery links name them. */
     private static final List<String[]> FEED_FORMATS = List.of(
@@ -24,11 +28,12 @@ public record Site(String name, String baseUrl, String feedBaseUrl, List<String>
         feedBaseUrl = withoutTrailingSlash(feedBaseUrl == null ? baseUrl : feedBaseUrl);
         sectionNames = sectionNames == null ? SectionNames.DEFAULT : sectionNames;
         sections = sectionNames.inNavigationOrder(PageText.names(sections));
+        timeZone = timeZone == null ? UTC : timeZone;
     }
 
-    /** A site whose feeds are served from its own base URL, with the default icon. */
+    /** A site whose feeds are served from its own base URL, with the default icon, in UTC. */
     public Site(String name, String baseUrl, List<String> sections, SectionNames sectionNames) {
-        this(name, baseUrl, baseUrl, sections, sectionNames, null);
+        this(name, baseUrl, baseUrl, sections, sectionNames, null, null);
     }
 
     /** The name readers see for a section (see {@link SectionNames}). */

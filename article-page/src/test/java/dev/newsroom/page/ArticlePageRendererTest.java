@@ -2,6 +2,9 @@ package dev.newsroom.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.ZoneId;
+import java.util.List;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -103,6 +106,22 @@ class ArticlePageRendererTest {
     }
 
     @Test
+    void readersReadTheTimesInTheNewsroomsTimeZoneAndMachinesInUtc() {
+        Site newYork = new Site("Newsroom", "https://news.example.org", null, List.of(), Fixtures.SITE.sectionNames(),
+                null, ZoneId.of("America/New_York"));
+        Document document = Jsoup.parse(renderer.render(Fixtures.article("en"), Fixtures.asset(), newYork));
+
+        assertThat(document.select("main time").eachText())
+                .containsExactly("1 March 2025, 03:15 EST", "2 March 2025, 05:00 EST");
+        assertThat(document.select("main time").eachAttr("datetime"))
+                .containsExactly("2025-03-01T08:15:30Z", "2025-03-02T10:00:00Z");
+        assertThat(document.selectFirst("meta[property=article:published_time]").attr("content"))
+                .isEqualTo("2025-03-01T08:15:30Z");
+        assertThat(Jsoup.parse(new ListPageRenderer().render(Fixtures.listing(true), newYork))
+                .selectFirst("ol.stories time").text()).isEqualTo("1 March 2025, 03:15 EST");
+    }
+
+    @Test
     void showsSummaryBylineTimesCorrectionAndLinksSectionAndTags() {
         Document document = render("en");
 
@@ -110,6 +129,8 @@ class ArticlePageRendererTest {
         assertThat(document.selectFirst("p.byline").text()).startsWith("By Ana Silva, Omar Haddad");
         assertThat(document.select("main time").eachAttr("datetime"))
                 .containsExactly("2025-03-01T08:15:30Z", "2025-03-02T10:00:00Z");
+        assertThat(document.select("main time").eachText())
+                .containsExactly("1 March 2025, 08:15 UTC", "2 March 2025, 10:00 UTC");
         assertThat(document.selectFirst(".correction").text())
                 .isEqualTo("Correction: An earlier version gave the wrong date.");
         assertThat(document.selectFirst(".kicker a").attr("href")).isEqualTo("https://news.example.org/sections/local");

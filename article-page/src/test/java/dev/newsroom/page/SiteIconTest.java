@@ -41,7 +41,7 @@ class SiteIconTest {
         assertThat(plain.select("link[rel=apple-touch-icon]")).isEmpty();
 
         Site branded = new Site("Newsroom", "https://news.example.org", "https://feeds.example.org", List.of(),
-                Fixtures.SITE.sectionNames(), URI.create("https://cdn.example.org/icon.png"));
+                Fixtures.SITE.sectionNames(), URI.create("https://cdn.example.org/icon.png"), null);
         Document page = Jsoup.parse(new ListPageRenderer().render(Fixtures.listing(true), branded));
         assertThat(page.selectFirst("link[rel=icon]").attr("href")).isEqualTo("https://cdn.example.org/icon.png");
         assertThat(page.selectFirst("link[rel=icon]").hasAttr("type")).isFalse();

@@ -28,7 +28,7 @@ final class DeskBrowser implements AutoCloseable {
      * of names and times.
      */
     static final Map<String, String> OPERATOR_SETTINGS = Map.of("NEWSROOM_SITE_SECTION_NAMES", "local=Local news",
-            "NEWSROOM_DESK_TIME_ZONE", "America/New_York");
+            "NEWSROOM_TIME_ZONE", "America/New_York");
     private static final String CHROMIUM = System.getProperty("chromium", "/usr/bin/chromium");
     private static String axe;
 

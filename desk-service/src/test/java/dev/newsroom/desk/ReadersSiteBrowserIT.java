@@ -84,6 +84,8 @@ class ReadersSiteBrowserIT {
             reader.getByText(headline).click();
             reader.waitForURL("**/articles/" + slug);
             assertThat(reader.locator("figcaption .caption").textContent()).contains("Sitzung");
+            assertThat(reader.locator("p.byline time").first().textContent()).as("in the newsroom's time zone")
+                    .matches("\\d{1,2} [A-Z][a-z]+ \\d{4}, \\d{2}:\\d{2} E[SD]T");
             problems.addAll(DeskBrowser.accessibilityProblems(reader, "readers-03-article"));
             reader.locator("nav.topics a", new Page.LocatorOptions().setHasText(tag)).click();
             reader.waitForURL("**/tags/" + tag);

@@ -1,6 +1,7 @@
 package dev.newsroom.feed.config;
 
 import java.net.URI;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,7 +10,7 @@ import io.smallrye.config.WithDefault;
 
 /**
  * The readers' site: how many stories a listing page shows, how many addresses one sitemap file holds, what its
- * sections are called, and its icon.
+ * sections are called, its icon, and the time zone of the times it shows.
  */
 @ConfigMapping(prefix = "newsroom.site")
 public interface SiteConfig {
@@ -38,4 +39,11 @@ public interface SiteConfig {
      * feeds carry for feed readers to show; unset, pages show the initial of the site's name and feeds carry none.
      */
     Optional<URI> icon();
+
+    /**
+     * The newsroom's time zone (an IANA name such as {@code America/New_York}), in which pages tell readers when a
+     * story was published; feeds, sitemaps and page metadata keep UTC, which machines read.
+     */
+    @WithDefault("UTC")
+    ZoneId timeZone();
 }

@@ -26,7 +26,7 @@ public class SiteAddresses {
     public SiteAddresses(FeedConfig config, SiteConfig siteConfig) {
         this.site = new Site(config.title(), config.siteBaseUrl().orElse(config.publicBaseUrl()),
                 config.publicBaseUrl(), List.of(), SectionNames.parse(siteConfig.sectionNames().orElse(List.of())),
-                siteConfig.icon().map(SiteAddresses::checkedIcon).orElse(null));
+                siteConfig.icon().map(SiteAddresses::checkedIcon).orElse(null), siteConfig.timeZone());
     }
 
     private static URI checkedIcon(URI icon) {
@@ -40,7 +40,7 @@ public class SiteAddresses {
     /** The site with the sections its navigation lists. */
     public Site site(List<String> sections) {
         return sections.isEmpty() ? site : new Site(site.name(), site.baseUrl(), site.feedBaseUrl(), sections,
-                site.sectionNames(), site.icon());
+                site.sectionNames(), site.icon(), site.timeZone());
     }
 
     /** The newsroom's own icon, which feeds carry; null when none is configured. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,6 +42,11 @@ class SiteAddressesTest {
             public Optional<URI> icon() {
                 return Optional.ofNullable(icon).map(URI::create);
             }
+
+            @Override
+            public ZoneId timeZone() {
+                return ZoneId.of("Europe/Lisbon");
+            }
         });
     }
 
@@ -54,6 +60,14 @@ class SiteAddressesTest {
         assertThat(site.feedTitle(FeedScope.tag("harbour"))).isEqualTo("Newsroom: #harbour");
         assertThat(site.icon()).hasToString("https://newsroom.example/icon.png");
         assertThat(addresses(List.of(), null).icon()).isNull();
+    }
+
+    @Test
+    void pagesWithTheirSectionsKeepTheNewsroomsTimeZone() {
+        SiteAddresses site = addresses(List.of(), null);
+
+        assertThat(site.site(List.of("politics", "culture")).timeZone()).isEqualTo(ZoneId.of("Europe/Lisbon"));
+        assertThat(site.site(List.of()).timeZone()).isEqualTo(ZoneId.of("Europe/Lisbon"));
     }
 
     @Test
