@@ -1,5 +1,7 @@
 package dev.newsroom.bench.drill;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,12 +12,15 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * A rolling restart of each service pair (article-1, article-2, media-1, ..., feed-2: SIGTERM, start, ready) under
+ * A rolling restart of each service pair (article-1, article-2, media-1, ..., feed-2: SIGTERM, start, ready, then
+ * the Deployments' minReadySeconds before the next, as Kubernetes rolls them) under
  * 5 publishes/s and 500 feed GETs/s through the balancers: no error seen by editors or readers, stories scheduled to
  * come out during article-service's restarts come out exactly once, the feed-service group splits the partitions
  * between its two members and takes them back without a duplicate reaching any feed, and both feed replicas serve a
@@ -27,6 +32,7 @@ final class ServiceRoll {
     private static final double READS = 500;
     private static final int SCHEDULED = 10;
     private static final List<String> ORDER = List.of("article-1", "article-2", "media-1", "media-2", "feed-1", "feed-2");
+    private static final Pattern MIN_READY = Pattern.compile("(?m)^  minReadySeconds: (\\d+)$");
 
     boolean run(Platform platform) throws Exception {
         Cluster cluster = new Cluster(platform);
@@ -37,25 +43,28 @@ final class ServiceRoll {
         Newsdesk desk = new Newsdesk(platform, http);
         String run = Newsdesk.runId();
         String scheduledSection = "drill-scheduled-" + run;
-        // due one every 4 s from 4 s after the load begins: across the restarts of both article-service replicas
+        // due one every 8 s from 4 s after the load begins: across the restarts of both article-service replicas
         List<Newsdesk.Draft> scheduled = desk.drafts(run, scheduledSection, SCHEDULED);
         Instant first = Instant.now().plusMillis(ClusterLoad.WARM_UP_MILLIS).plusSeconds(4);
         for (int i = 0; i < scheduled.size(); i++) {
             Http.Reply reply = http.postJson(platform.articleUrl() + "/api/articles/" + scheduled.get(i).id() + "/publish",
-                    Http.EDITOR, "{\"at\":\"" + first.plusSeconds(4L * i) + "\"}");
+                    Http.EDITOR, "{\"at\":\"" + first.plusSeconds(8L * i) + "\"}");
             if (reply.status() != 200) {
                 throw new IllegalStateException("scheduling answered " + reply.status() + " " + reply.body());
             }
         }
-        report.note("%d stories scheduled, due every 4 s from %s", SCHEDULED, first);
+        report.note("%d stories scheduled, due every 8 s from %s", SCHEDULED, first);
         ClusterLoad load = new ClusterLoad(platform, "service-roll", PUBLISHES, READS);
         try {
             Thread.sleep(2_000);
             for (String part : ORDER) {
                 Duration stop = cluster.stop(part);
                 Duration begin = cluster.start(part);
-                report.note("%s: stopped in %.1f s, ready (and consuming) %.1f s after its start", part,
-                        stop.toMillis() / 1000.0, begin.toMillis() / 1000.0);
+                Duration warmUp = minReady(platform, part);
+                report.note("%s: stopped in %.1f s, ready (and consuming) %.1f s after its start, then %d s serving "
+                        + "before the next (minReadySeconds)", part, stop.toMillis() / 1000.0,
+                        begin.toMillis() / 1000.0, warmUp.toSeconds());
+                Thread.sleep(warmUp.toMillis());
             }
             Thread.sleep(5_000);
         } finally {
@@ -73,6 +82,17 @@ final class ServiceRoll {
         checkSplit(cluster, report, "after the restarts");
         checkBothReplicas(platform, cluster, report, desk, http, run);
         return report.passed();
+    }
+
+    /** The minReadySeconds of the part's Deployment in deploy/base: how long Kubernetes waits before the next pod. */
+    private static Duration minReady(Platform platform, String part) throws IOException {
+        String service = part.substring(0, part.indexOf('-')) + "-service";
+        String deployment = Files.readString(platform.root.resolve("deploy/base/" + service + "/deployment.yaml"));
+        Matcher line = MIN_READY.matcher(deployment);
+        if (!line.find()) {
+            throw new IllegalStateException("deploy/base/" + service + "/deployment.yaml declares no minReadySeconds");
+        }
+        return Duration.ofSeconds(Integer.parseInt(line.group(1)));
     }
 
     /** Each scheduled story published once: one "published" event on the topic, once in every feed format. */
