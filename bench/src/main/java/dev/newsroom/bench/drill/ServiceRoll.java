@@ -43,7 +43,7 @@ final class ServiceRoll {
         Newsdesk desk = new Newsdesk(platform, http);
         String run = Newsdesk.runId();
         String scheduledSection = "drill-scheduled-" + run;
-        // due one every 8 s from 4 s after the load begins: across the restarts of both article-service replicas
+        // due one every 8 s from 4 s after the load begins: through article-1's restart and the wait after it
         List<Newsdesk.Draft> scheduled = desk.drafts(run, scheduledSection, SCHEDULED);
         Instant first = Instant.now().plusMillis(ClusterLoad.WARM_UP_MILLIS).plusSeconds(4);
         for (int i = 0; i < scheduled.size(); i++) {
