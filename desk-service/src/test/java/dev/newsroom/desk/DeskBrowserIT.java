@@ -173,27 +173,16 @@ class DeskBrowserIT {
             page.navigate("/stories/new");
             page.waitForSelector(".ProseMirror");
             page.focus("#summary");
-            page.keyboard().press("Tab");
-            assertThat(focused(page)).isEqualTo("bold");
-            page.keyboard().press("Tab");
-            assertThat(focused(page)).as("Tab leaves the toolbar for the text").isEqualTo("text");
+            assertThat(focusAfter(page, "Tab")).isEqualTo("bold");
+            assertThat(focusAfter(page, "Tab")).as("Tab leaves the toolbar for the text").isEqualTo("text");
 
-            page.keyboard().press("Shift+Tab");
-            page.keyboard().press("ArrowRight");
-            assertThat(focused(page)).isEqualTo("italic");
-            page.keyboard().press("End");
-            assertThat(focused(page)).isEqualTo("redo");
-            page.keyboard().press("ArrowRight");
-            assertThat(focused(page)).as("the arrows wrap around").isEqualTo("bold");
-            page.keyboard().press("ArrowLeft");
-            page.keyboard().press("Home");
-            page.keyboard().press("ArrowRight");
-            page.keyboard().press("ArrowRight");
-            assertThat(focused(page)).isEqualTo("h2");
+            assertThat(focusAfter(page, "Shift+Tab", "ArrowRight")).isEqualTo("italic");
+            assertThat(focusAfter(page, "End")).isEqualTo("redo");
+            assertThat(focusAfter(page, "ArrowRight")).as("the arrows wrap around").isEqualTo("bold");
+            assertThat(focusAfter(page, "ArrowLeft", "Home", "ArrowRight", "ArrowRight")).isEqualTo("h2");
 
-            page.keyboard().press("Tab");
-            page.keyboard().press("Shift+Tab");
-            assertThat(focused(page)).as("Tab comes back to the button last used").isEqualTo("h2");
+            assertThat(focusAfter(page, "Tab", "Shift+Tab")).as("Tab comes back to the button last used")
+                    .isEqualTo("h2");
             page.keyboard().press("Enter");
             assertThat(page.getAttribute("button[data-command=h2]", "aria-pressed")).isEqualTo("true");
         }
@@ -573,8 +562,14 @@ class DeskBrowserIT {
         throw new AssertionError("Tab never reached " + selector);
     }
 
-    /** The toolbar command of the focused button, "text" for the body editor, else the focused element's tag. */
-    private static String focused(Page page) {
+    /**
+     * Presses the keys in turn, then names what has the focus: the toolbar command of a button, "text" for the body
+     * editor, else the element's tag.
+     */
+    private static String focusAfter(Page page, String... keys) {
+        for (String key : keys) {
+            page.keyboard().press(key);
+        }
         return (String) page.evaluate("() => { const e = document.activeElement;"
                 + " return e.dataset.command || (e.classList.contains('ProseMirror') ? 'text' : e.tagName); }");
     }
