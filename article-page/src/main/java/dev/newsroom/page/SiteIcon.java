@@ -29,7 +29,7 @@ public final class SiteIcon {
     }
 
     /** The icon a page links to: the newsroom's own, else the default one the feeds' host serves. */
-    static URI of(Site site) {
+    public static URI of(Site site) {
         return site.icon() != null ? site.icon() : URI.create(site.feedBaseUrl() + PATH);
     }
 }

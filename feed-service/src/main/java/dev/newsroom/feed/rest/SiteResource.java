@@ -100,6 +100,15 @@ public class SiteResource {
         return Response.ok(pages.icon()).header("Cache-Control", "public, max-age=86400").build();
     }
 
+    @GET
+    @Path("favicon.ico")
+    @Operation(summary = "Sends browsers and feed readers that look here by habit to the site's icon")
+    public Response legacyIcon() {
+        // found rather than moved for good: a newsroom that configures its own icon later changes where this goes
+        return Response.status(Response.Status.FOUND).location(pages.iconAddress())
+                .header("Cache-Control", "public, max-age=86400").build();
+    }
+
     private Uni<Response> listing(FeedScope scope, int page, DocumentRequest request) {
         Documents.checkPage(page);
         return serve(request, () -> pages.listing(scope, page));

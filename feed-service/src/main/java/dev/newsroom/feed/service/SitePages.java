@@ -100,6 +100,11 @@ public class SitePages {
         return SiteIcon.svg(addresses.site(List.of()).name());
     }
 
+    /** Where the site's icon is: the newsroom's own, else the default one. */
+    public URI iconAddress() {
+        return SiteIcon.of(addresses.site(List.of()));
+    }
+
     private RenderedFeed cached(String path, int page, java.util.function.Supplier<RenderedFeed> render) {
         return renderings.get(new FeedCache.Key(path, page), () -> timers.site().record(render));
     }

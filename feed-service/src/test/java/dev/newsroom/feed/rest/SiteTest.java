@@ -162,6 +162,9 @@ class SiteTest extends FeedServiceTest {
         assertThat(new ObjectMapper().readTree(given().get("/feeds/feed.json").then().extract().asByteArray())
                 .path("icon").asText()).isEqualTo(icon);
 
+        // clients that look for /favicon.ico by habit, as browsers and feed readers do, are sent to it
+        given().redirects().follow(false).get("/favicon.ico").then().statusCode(302).header("Location", icon);
+
         // the icon of a site without one: the initial of its name, for browsers to draw
         String svg = given().get("/favicon.svg").then().statusCode(200).contentType("image/svg+xml")
                 .header("Cache-Control", "public, max-age=86400").extract().asString();
