@@ -28,9 +28,10 @@ import jakarta.inject.Inject;
  * Rendered feeds and pages kept in memory until the read model changes, so a feed reader's poll or a reader's
  * visit costs a map look-up.
  * Concurrent requests for a feed that is not rendered share one render, or, while a change has it rendered again,
- * get the rendering it replaces (stale while revalidating, within that rendering's own expiry); a render that raced
- * with a change is served to the requests that started before the change, but never cached. The cache is bounded by the bytes it
- * holds (Caffeine evicts the least useful feeds), so readers asking for ever new pages cannot exhaust the heap.
+ * get the rendering it replaces (stale while revalidating, within that rendering's own expiry); with no such
+ * rendering they share the render in progress, even one a change has overtaken. A render that raced with a change is
+ * served, but never cached. The cache is bounded by the bytes it holds (Caffeine evicts the least useful feeds), so
+ * readers asking for ever new pages cannot exhaust the heap.
  * The last good rendering of each feed is also kept, apart, under the same bound and for a day: while the database
  * is away it is what readers get (stale-if-error, as the responses' Cache-Control promises). Kept apart, stale
  * renderings never compete with fresh ones for room; the two mostly hold the same objects.
@@ -114,16 +115,20 @@ public class FeedCache {
             return cached;
         }
         long current = generation.get();
+        RenderedFeed previous = lastGood.getIfPresent(key);
+        // Never one past its own expiry (an embargo that ended, a day-old copy kept for outages).
+        boolean previousServable = previous != null && previous.fresh(clock.instant().toEpochMilli());
         Render mine = new Render(current, new CompletableFuture<>());
-        Render running = rendering.compute(key, (k, other) -> other != null && other.generation() == current
-                ? other : mine);
+        // A render of an older generation is joined when there is nothing else to serve meanwhile: on a replica
+        // just started, cold renders outlast the changes (one every 200 ms), and a render per change per document
+        // took every database connection and answered readers 503 (cluster-service-roll, bench/README.md).
+        Render running = rendering.compute(key, (k, other) -> other != null
+                && (other.generation() == current || !previousServable) ? other : mine);
         if (running != mine) {
             // Another request renders this document again after a change. Until it is done, the rendering it
             // replaces is what max-age lets every other cache serve anyway, so readers get that at once instead of
             // queueing behind the render: with a story every 200 ms under 500 GETs/s, most of them waited.
-            // Never one past its own expiry (an embargo that ended, a day-old copy kept for outages).
-            RenderedFeed previous = lastGood.getIfPresent(key);
-            if (previous != null && previous.fresh(clock.instant().toEpochMilli())) {
+            if (previousServable) {
                 return previous;
             }
             try {

@@ -86,6 +86,26 @@ class FeedCacheTest {
     }
 
     @Test
+    void aChangeDuringTheFirstRenderStartsNoSecondOneWhenThereIsNothingToServeMeanwhile() throws Exception {
+        AtomicInteger ownRenders = new AtomicInteger();
+        try (HeldRender first = new HeldRender(() -> feed("first"))) {
+            cache.invalidateAll();
+            CompletableFuture<RenderedFeed> reader = CompletableFuture.supplyAsync(() -> cache.get(key, () -> {
+                ownRenders.incrementAndGet();
+                return feed("second");
+            }));
+            Awaitility.await("the reader waits for the render in progress").during(Duration.ofMillis(200))
+                    .atMost(Duration.ofSeconds(5)).until(() -> !reader.isDone());
+
+            assertThat(ownRenders).as("renders started beside the running one").hasValue(0);
+            assertThat(first.release()).isEqualTo("first");
+            assertThat(new String(reader.get(5, TimeUnit.SECONDS).body())).isEqualTo("first");
+            assertThat(cache.fresh(key)).as("the render that raced with the change is not cached").isNull();
+            assertThat(new String(cache.get(key, () -> feed("third")).body())).isEqualTo("third");
+        }
+    }
+
+    @Test
     void aRenderThatRacedWithAChangeIsNotCached() {
         RenderedFeed served = cache.get(key, () -> {
             cache.invalidateAll();
