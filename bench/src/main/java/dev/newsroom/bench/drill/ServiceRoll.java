@@ -1,7 +1,6 @@
 package dev.newsroom.bench.drill;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,10 +11,10 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -32,7 +31,6 @@ final class ServiceRoll {
     private static final double READS = 500;
     private static final int SCHEDULED = 10;
     private static final List<String> ORDER = List.of("article-1", "article-2", "media-1", "media-2", "feed-1", "feed-2");
-    private static final Pattern MIN_READY = Pattern.compile("(?m)^  minReadySeconds: (\\d+)$");
 
     boolean run(Platform platform) throws Exception {
         Cluster cluster = new Cluster(platform);
@@ -91,13 +89,13 @@ final class ServiceRoll {
 
     /** The minReadySeconds of the part's Deployment in deploy/base: how long Kubernetes waits before the next pod. */
     private static Duration minReady(Platform platform, String part) throws IOException {
-        String service = part.substring(0, part.indexOf('-')) + "-service";
-        String deployment = Files.readString(platform.root.resolve("deploy/base/" + service + "/deployment.yaml"));
-        Matcher line = MIN_READY.matcher(deployment);
-        if (!line.find()) {
-            throw new IllegalStateException("deploy/base/" + service + "/deployment.yaml declares no minReadySeconds");
+        String file = "deploy/base/" + part.substring(0, part.indexOf('-')) + "-service/deployment.yaml";
+        JsonNode minReady = new YAMLMapper().readTree(platform.root.resolve(file).toFile()).path("spec")
+                .path("minReadySeconds");
+        if (!minReady.canConvertToInt()) {
+            throw new IllegalStateException(file + " declares no minReadySeconds");
         }
-        return Duration.ofSeconds(Integer.parseInt(line.group(1)));
+        return Duration.ofSeconds(minReady.asInt());
     }
 
     /** Each scheduled story published once: one "published" event on the topic, once in every feed format. */
