@@ -138,10 +138,13 @@ write_balancer_config() {
     echo "  log-format \"%tr %HM %HU %ST %b/%s retries=%rc termination=%tsc times=%TR/%Tw/%Tc/%Tr/%Ta\""
     echo "  maxconn 8192"
     echo "  timeout connect 5s"
-    echo "  timeout client 60s"
-    echo "  timeout server 60s"
-    # readers' idle connections stay open, as a Service's do: closing one races with the next request on it
+    # readers' idle connections stay open, as a Service's do: closing one races with the next request on it. haproxy
+    # (2.6) closes an idle client connection after `timeout client` whatever `http-keep-alive` says (measured: 60 s),
+    # so both are long and `http-request` bounds a client that starts a request and stalls
+    echo "  timeout client 1h"
+    echo "  timeout http-request 10s"
     echo "  timeout http-keep-alive 1h"
+    echo "  timeout server 60s"
     echo "  option forwardfor"
     echo "  retries 2"
     echo "  option redispatch 1"
