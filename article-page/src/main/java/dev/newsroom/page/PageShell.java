@@ -43,6 +43,7 @@ public final class PageShell {
             .sections a{font-size:.95rem;text-decoration:none;color:#333;padding:.25rem 0;border-bottom:2px solid transparent}
             .sections a:hover,.sections a[aria-current]{border-bottom-color:#1a1a1a;color:#1a1a1a}
             main{max-width:64rem;margin:0 auto;padding:1.5rem 1.25rem 3rem}
+            main:focus{outline:0}
             .page-title{font:700 1.9rem/1.2 Georgia,"Times New Roman",serif;margin:0 0 .25rem}
             .page-intro{color:#555;margin:0 0 1.5rem}
             .stories{list-style:none;margin:0;padding:0}
@@ -148,7 +149,8 @@ public final class PageShell {
                 }
             }
         }
-        body.appendElement("main").id("content");
+        // focusable by the skip link only (not a Tab stop), so focus, not just the view, moves to the content
+        body.appendElement("main").id("content").attr("tabindex", "-1");
         body.appendElement("footer").appendElement("div").addClass("footer-inner")
                 .appendElement("p").text("© " + site.name());
         return document;

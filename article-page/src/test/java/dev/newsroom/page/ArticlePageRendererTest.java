@@ -55,6 +55,8 @@ class ArticlePageRendererTest {
         assertThat(first.text()).isEqualTo("Skip to content");
         assertThat(first.attr("href")).isEqualTo("#content");
         assertThat(document.select("main#content")).hasSize(1);
+        assertThat(document.selectFirst("main").attr("tabindex")).as("focusable by the link, not by Tab")
+                .isEqualTo("-1");
     }
 
     @Test

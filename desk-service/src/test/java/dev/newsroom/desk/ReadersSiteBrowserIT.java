@@ -125,6 +125,36 @@ class ReadersSiteBrowserIT {
         }
     }
 
+    @Test
+    void aReaderWithOnlyAKeyboardSkipsToTheStoriesAndOpensOne() {
+        String headline = "Ferry timetable changes on Monday " + UUID.randomUUID().toString().substring(0, 6);
+        String slug = publish(Map.of("headline", headline, "summary", "Earlier sailings in winter.",
+                "body", "<p>The first ferry leaves at six.</p>", "section", "local")).slug();
+        try (BrowserContext context = site.reader()) {
+            Page reader = context.newPage();
+            visit(reader, "/", 200);
+            reader.keyboard().press("Tab");
+            assertThat(focused(reader, "el => el.textContent")).as("the first stop").isEqualTo("Skip to content");
+            reader.keyboard().press("Enter");
+            // focus itself moves to the content, so screen readers read on from there and any browser's next Tab
+            // starts there (without it only some browsers move where Tab starts, and the focus stays on the link)
+            assertThat(focused(reader, "el => el.id")).as("focus after the skip link").isEqualTo("content");
+            for (int stop = 0; stop < 10 && !headline.equals(focused(reader, "el => el.textContent")); stop++) {
+                reader.keyboard().press("Tab");
+                assertThat(focused(reader, "el => el.closest('main') !== null")).as("still in the content")
+                        .isEqualTo(true);
+            }
+            reader.keyboard().press("Enter");
+            reader.waitForURL("**/articles/" + slug);
+            assertThat(reader.locator("h1").textContent()).isEqualTo(headline);
+        }
+    }
+
+    /** What the script, given the focused element, answers. */
+    private static Object focused(Page reader, String script) {
+        return reader.evaluate("() => (" + script + ")(document.activeElement)");
+    }
+
     /** Opens the page as a reader's browser does and checks that it is the HTML page with the expected status. */
     private static void visit(Page reader, String path, int status) {
         Response response = reader.navigate(path);
