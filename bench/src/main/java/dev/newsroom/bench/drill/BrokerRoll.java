@@ -22,11 +22,13 @@ final class BrokerRoll {
             Thread.sleep(5_000);
             for (int node = 1; node <= 3; node++) {
                 String part = "kafka-" + node;
+                long stopping = load.second();
                 Duration stop = cluster.stop(part);
                 Duration begin = cluster.start(part);
                 Duration inSync = cluster.awaitInSync(Duration.ofSeconds(120));
-                report.note("%s: controlled shutdown %.1f s, start %.1f s, partitions in sync %.1f s later", part,
-                        stop.toMillis() / 1000.0, begin.toMillis() / 1000.0, inSync.toMillis() / 1000.0);
+                report.note("%s: from the load's second %d, controlled shutdown %.1f s, start %.1f s, partitions in "
+                        + "sync %.1f s later", part, stopping, stop.toMillis() / 1000.0, begin.toMillis() / 1000.0,
+                        inSync.toMillis() / 1000.0);
             }
             Thread.sleep(5_000);
         } finally {

@@ -78,6 +78,8 @@ final class ClusterLoad implements AutoCloseable {
     private final Map<Long, AtomicLong> notSentBySecond = new ConcurrentHashMap<>();
     /** Reader errors by kind (the answer's status, or the failure's innermost exception and message) -> count. */
     final Map<String, AtomicLong> readErrorKinds = new ConcurrentHashMap<>();
+    /** Reader errors in each second of the load, to set beside the drill's steps. */
+    private final Map<Long, AtomicLong> errorsBySecond = new ConcurrentHashMap<>();
     final Queue<Long> readMillis = new ConcurrentLinkedQueue<>();
     private final Map<String, String> etags = new ConcurrentHashMap<>();
     private volatile long startedNanos = System.nanoTime();
@@ -107,6 +109,11 @@ final class ClusterLoad implements AutoCloseable {
 
     String section() {
         return section;
+    }
+
+    /** The second of the load now: the time line its figures by second use, from 0 when the load began. */
+    long second() {
+        return (System.nanoTime() - startedNanos) / 1_000_000_000L;
     }
 
     private void editors() {
@@ -153,8 +160,7 @@ final class ClusterLoad implements AutoCloseable {
                     return;
                 }
                 readsNotSent.incrementAndGet();
-                notSentBySecond.computeIfAbsent((System.nanoTime() - startedNanos) / 1_000_000_000L,
-                        second -> new AtomicLong()).incrementAndGet();
+                notSentBySecond.computeIfAbsent(second(), second -> new AtomicLong()).incrementAndGet();
                 return;
             }
             long sent = System.nanoTime();
@@ -192,6 +198,7 @@ final class ClusterLoad implements AutoCloseable {
                             String late = "answered after more than " + READ_TIMEOUT_MILLIS + " ms";
                             String kind = answer.failed() ? kind(answer.cause()) : fine ? late : "HTTP " + status;
                             readErrorKinds.computeIfAbsent(kind, key -> new AtomicLong()).incrementAndGet();
+                            errorsBySecond.computeIfAbsent(second(), second -> new AtomicLong()).incrementAndGet();
                         }
                     });
         });
@@ -256,6 +263,9 @@ final class ClusterLoad implements AutoCloseable {
         editorErrors.stream().limit(5).forEach(error -> report.note("  editor error: %s", error));
         report.zero("feed errors seen by readers (not 200/304, refused, reset, > 10 s)", readErrors.get());
         readErrorKinds.forEach((kind, count) -> report.note("  reader errors: %d x %s", count.get(), kind));
+        if (!errorsBySecond.isEmpty()) {
+            report.note("  reader errors in the load's seconds: %s", secondsAsRanges(new TreeMap<>(errorsBySecond)));
+        }
         report.zero("feed GETs not sent: " + MAX_IN_FLIGHT + " already waiting (the machine saturated)", readsNotSent.get());
         if (!notSentBySecond.isEmpty()) {
             report.note("  not sent in the load's seconds: %s", secondsAsRanges(new TreeMap<>(notSentBySecond)));

@@ -61,12 +61,13 @@ final class ServiceRoll {
         try {
             Thread.sleep(2_000);
             for (String part : ORDER) {
+                long stopping = load.second();
                 Duration stop = cluster.stop(part);
                 Duration begin = cluster.start(part);
                 Duration warmUp = warmUps.get(part);
-                report.note("%s: stopped in %.1f s, ready (and consuming) %.1f s after its start, then %d s serving "
-                        + "before the next (minReadySeconds)", part, stop.toMillis() / 1000.0,
-                        begin.toMillis() / 1000.0, warmUp.toSeconds());
+                report.note("%s: from the load's second %d, stopped in %.1f s, ready (and consuming) %.1f s after its "
+                        + "start, then %d s serving before the next (minReadySeconds)", part, stopping,
+                        stop.toMillis() / 1000.0, begin.toMillis() / 1000.0, warmUp.toSeconds());
                 Thread.sleep(warmUp.toMillis());
             }
             Thread.sleep(5_000);
