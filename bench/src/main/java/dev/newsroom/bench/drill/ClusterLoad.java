@@ -78,7 +78,7 @@ final class ClusterLoad implements AutoCloseable {
     private final Map<Long, AtomicLong> notSentBySecond = new ConcurrentHashMap<>();
     /** Reader errors by kind (the answer's status, or the failure's innermost exception and message) -> count. */
     final Map<String, AtomicLong> readErrorKinds = new ConcurrentHashMap<>();
-    /** Reader errors in each second of the load, to set beside the drill's steps. */
+    /** Reader errors in each second of the load they came in (a timeout 10 s after its GET), beside the steps. */
     private final Map<Long, AtomicLong> errorsBySecond = new ConcurrentHashMap<>();
     final Queue<Long> readMillis = new ConcurrentLinkedQueue<>();
     private final Map<String, String> etags = new ConcurrentHashMap<>();

@@ -98,10 +98,11 @@ public class ReplicaNotices {
                     statement.execute("LISTEN " + CHANNEL);
                 }
                 PGConnection postgres = connection.unwrap(PGConnection.class);
-                listening = true;
                 backoffMillis = 500;
-                // Changes may have committed while nobody listened: whatever is rendered may be stale.
+                // Changes may have committed while nobody listened: whatever is rendered may be stale. Dropped before
+                // saying so, so that what is rendered once this replica listens stays (StartRenders waits for it).
                 changes.otherReplicaCommitted(null, Set.of());
+                listening = true;
                 while (running.get()) {
                     PGNotification[] notices = postgres.getNotifications(1_000);
                     if (notices != null) {
