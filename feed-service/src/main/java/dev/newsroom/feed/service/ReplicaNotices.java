@@ -3,11 +3,13 @@ package dev.newsroom.feed.service;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -51,6 +53,7 @@ public class ReplicaNotices {
     private final String replica = UUID.randomUUID().toString();
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean listening;
+    private final CountDownLatch firstListen = new CountDownLatch(1);
     private Thread listener;
 
     /**
@@ -75,6 +78,11 @@ public class ReplicaNotices {
     /** True while this replica hears other replicas' changes as they commit. */
     public boolean listening() {
         return listening;
+    }
+
+    /** Waits until this replica has listened once (its first drop done), at most this long; true if it has. */
+    public boolean awaitFirstListen(Duration timeout) throws InterruptedException {
+        return firstListen.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void start(@Observes StartupEvent startup) {
@@ -103,6 +111,7 @@ public class ReplicaNotices {
                 // saying so, so that what is rendered once this replica listens stays (StartRenders waits for it).
                 changes.otherReplicaCommitted(null, Set.of());
                 listening = true;
+                firstListen.countDown();
                 while (running.get()) {
                     PGNotification[] notices = postgres.getNotifications(1_000);
                     if (notices != null) {

@@ -1,6 +1,6 @@
 package dev.newsroom.feed.service;
 
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 import dev.newsroom.feed.FeedScope;
@@ -27,7 +27,7 @@ import lombok.RequiredArgsConstructor;
 public class StartRenders {
 
     /** How long the start waits for the listener; without it the renders go on, and may be dropped when it joins. */
-    private static final long LISTENER_WAIT_MILLIS = 5_000;
+    private static final Duration LISTENER_WAIT = Duration.ofSeconds(5);
 
     private final FeedService feeds;
     private final SitePages pages;
@@ -37,20 +37,13 @@ public class StartRenders {
     void render(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) StartupEvent startup)
             throws InterruptedException {
         long started = System.nanoTime();
-        awaitListener();
+        notices.awaitFirstListen(LISTENER_WAIT);
         for (FeedFormat format : FeedFormat.values()) {
             attempt(format.fileName(), () -> feeds.feed(FeedScope.ALL, format, 1));
         }
         attempt("the front page", () -> pages.listing(FeedScope.ALL, 1));
         Log.infof("main feeds and front page rendered in %d ms, before serving readers",
                 (System.nanoTime() - started) / 1_000_000);
-    }
-
-    private void awaitListener() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LISTENER_WAIT_MILLIS);
-        while (!notices.listening() && System.nanoTime() < deadline) {
-            TimeUnit.MILLISECONDS.sleep(10);
-        }
     }
 
     private static void attempt(String what, Supplier<RenderedFeed> render) {
