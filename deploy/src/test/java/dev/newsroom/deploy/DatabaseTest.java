@@ -63,12 +63,8 @@ class DatabaseTest {
                 .path("max_connections").asInt(100);
         int needed = 0;
         for (String service : ProjectLayout.SERVICES) {
-            String configMap = manifests.container(service).path("envFrom").get(0).path("configMapRef").path("name").asText();
-            int pool = manifests.configMapValue(configMap, "QUARKUS_DATASOURCE_JDBC_MAX_SIZE").map(Integer::parseInt)
-                    .or(() -> ServiceProperties.of(service).value("quarkus.datasource.jdbc.max-size").map(Integer::parseInt))
-                    .orElse(20);
             // A rolling update runs one extra pod.
-            needed += pool * (WorkloadPoliciesTest.maxPods(manifests, service) + 1);
+            needed += manifests.connectionPoolMax(service) * (WorkloadPoliciesTest.maxPods(manifests, service) + 1);
         }
         // CloudNativePG keeps superuser_reserved_connections and replication slots apart.
         assertThat(needed).as("connections the services may open").isLessThanOrEqualTo(maxConnections - 20);

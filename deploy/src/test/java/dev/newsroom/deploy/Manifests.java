@@ -21,6 +21,9 @@ import lombok.RequiredArgsConstructor;
 @RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 final class Manifests {
 
+    /** Quarkus' quarkus.datasource.jdbc.max-size when nothing sets it. */
+    private static final int AGROAL_DEFAULT_MAX_SIZE = 20;
+
     private final String overlay;
     private final List<ObjectNode> rendered;
     private final List<ObjectNode> externalSecrets;
@@ -73,6 +76,18 @@ final class Manifests {
     /** Keys of a ConfigMap in the render, or empty when it does not exist. */
     Optional<Set<String>> configMapKeys(String name) {
         return find("ConfigMap", name).map(map -> keys(map, "data", "binaryData"));
+    }
+
+    /** The ConfigMap a service's container takes its settings from (its first envFrom). */
+    String configMapOf(String service) {
+        return container(service).path("envFrom").get(0).path("configMapRef").path("name").asText();
+    }
+
+    /** The most database connections one pod of this service opens: its ConfigMap's setting, else its own. */
+    int connectionPoolMax(String service) {
+        return configMapValue(configMapOf(service), "QUARKUS_DATASOURCE_JDBC_MAX_SIZE")
+                .or(() -> ServiceProperties.of(service).value("quarkus.datasource.jdbc.max-size"))
+                .map(Integer::parseInt).orElse(AGROAL_DEFAULT_MAX_SIZE);
     }
 
     Optional<String> configMapValue(String name, String key) {

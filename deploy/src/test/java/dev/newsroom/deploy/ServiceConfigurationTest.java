@@ -72,7 +72,7 @@ class ServiceConfigurationTest {
     @MethodSource("overlaysAndServices")
     void inClusterAddressesPointAtTheRenderedKafkaAndDatabase(String overlay, String service) {
         Manifests manifests = Manifests.of(overlay);
-        String configMap = manifests.container(service).path("envFrom").get(0).path("configMapRef").path("name").asText();
+        String configMap = manifests.configMapOf(service);
         String kafka = Manifests.name(manifests.all("Kafka").get(0));
         String cluster = Manifests.name(manifests.all("Cluster").get(0));
         String database = manifests.all("Database").get(0).path("spec").path("name").asText();
@@ -81,6 +81,20 @@ class ServiceConfigurationTest {
                 .contains(kafka + "-kafka-bootstrap:9092");
         assertThat(manifests.configMapValue(configMap, "QUARKUS_DATASOURCE_JDBC_URL"))
                 .contains("jdbc:postgresql://" + cluster + "-rw:5432/" + database);
+    }
+
+    /** A pool smaller than the connections it must open at start stops the service: Agroal refuses it. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("overlaysAndServices")
+    void theConnectionsAReplicaOpensAtStartFitThePoolTheOverlayGivesIt(String overlay, String service) {
+        Manifests manifests = Manifests.of(overlay);
+        ServiceProperties properties = ServiceProperties.of(service);
+        int max = manifests.connectionPoolMax(service);
+        int initial = Integer.parseInt(properties.value("quarkus.datasource.jdbc.initial-size").orElse("0"));
+        int min = Integer.parseInt(properties.value("quarkus.datasource.jdbc.min-size").orElse("0"));
+
+        assertThat(min).as(service + " min-size").isPositive().isLessThanOrEqualTo(max);
+        assertThat(initial).as(service + " initial-size").isEqualTo(min);
     }
 
     @ParameterizedTest(name = "{0}: {1}")
