@@ -27,10 +27,9 @@ import jakarta.inject.Inject;
 /**
  * Rendered feeds and pages kept in memory until the read model changes, so a feed reader's poll or a reader's
  * visit costs a map look-up.
- * Concurrent requests for a feed that is not rendered share one render, or, while a change has it rendered again,
- * get the rendering it replaces (stale while revalidating, within that rendering's own expiry); with no such
- * rendering they share the render in progress, even one a change has overtaken. A render that raced with a change is
- * served, but never cached. The cache is bounded by the bytes it holds (Caffeine evicts the least useful feeds), so
+ * A document is rendered by one request at a time. Concurrent requests get the rendering it replaces (stale while
+ * revalidating, within that rendering's own expiry), or with no such rendering share the render in progress, even one
+ * a change has overtaken. A render that raced with a change is served, but never cached. The cache is bounded by the bytes it holds (Caffeine evicts the least useful feeds), so
  * readers asking for ever new pages cannot exhaust the heap.
  * The last good rendering of each feed is also kept, apart, under the same bound and for a day: while the database
  * is away it is what readers get (stale-if-error, as the responses' Cache-Control promises). Kept apart, stale
@@ -52,9 +51,6 @@ public class FeedCache {
         }
     }
 
-    private record Render(long generation, CompletableFuture<RenderedFeed> result) {
-    }
-
     /** What one cached feed costs besides its body: key, record, validators, the cache's own node. */
     static final int ENTRY_OVERHEAD_BYTES = 512;
 
@@ -63,7 +59,7 @@ public class FeedCache {
 
     private final Cache<Key, RenderedFeed> rendered;
     private final Cache<Key, RenderedFeed> lastGood;
-    private final Map<Key, Render> rendering = new ConcurrentHashMap<>();
+    private final Map<Key, CompletableFuture<RenderedFeed>> rendering = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
     private final Clock clock;
 
@@ -115,24 +111,23 @@ public class FeedCache {
             return cached;
         }
         long current = generation.get();
-        RenderedFeed previous = lastGood.getIfPresent(key);
-        // Never one past its own expiry (an embargo that ended, a day-old copy kept for outages).
-        boolean previousServable = previous != null && previous.fresh(clock.instant().toEpochMilli());
-        Render mine = new Render(current, new CompletableFuture<>());
-        // A render of an older generation is joined when there is nothing else to serve meanwhile: on a replica
-        // just started, cold renders outlast the changes (one every 200 ms), and a render per change per document
-        // took every database connection and answered readers 503 (cluster-service-roll, bench/README.md).
-        Render running = rendering.compute(key, (k, other) -> other != null
-                && (other.generation() == current || !previousServable) ? other : mine);
+        CompletableFuture<RenderedFeed> mine = new CompletableFuture<>();
+        // One render of a document at a time, even when a change has overtaken it (its result is then served, not
+        // cached, and the next request renders again): on a replica just started, cold renders outlast the changes
+        // (one every 200 ms), and a render per change per document took every database connection and worker, so
+        // readers got 503 or waited past their timeouts (cluster-service-roll, bench/README.md).
+        CompletableFuture<RenderedFeed> running = rendering.computeIfAbsent(key, k -> mine);
         if (running != mine) {
-            // Another request renders this document again after a change. Until it is done, the rendering it
-            // replaces is what max-age lets every other cache serve anyway, so readers get that at once instead of
-            // queueing behind the render: with a story every 200 ms under 500 GETs/s, most of them waited.
-            if (previousServable) {
+            // Until the render is done, the rendering it replaces is what max-age lets every other cache serve
+            // anyway, so readers get that at once instead of queueing behind the render: with a story every 200 ms
+            // under 500 GETs/s, most of them waited. Never one past its own expiry (an embargo that ended, a
+            // day-old copy kept for outages).
+            RenderedFeed previous = lastGood.getIfPresent(key);
+            if (previous != null && previous.fresh(clock.instant().toEpochMilli())) {
                 return previous;
             }
             try {
-                return running.result().join();
+                return running.join();
             } catch (CompletionException e) {
                 throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
@@ -145,10 +140,10 @@ public class FeedCache {
             } else {
                 lastGood.asMap().putIfAbsent(key, fresh); // a newer rendering may be there already
             }
-            mine.result().complete(fresh);
+            mine.complete(fresh);
             return fresh;
         } catch (RuntimeException | Error e) {
-            mine.result().completeExceptionally(e);
+            mine.completeExceptionally(e);
             throw e;
         } finally {
             rendering.remove(key, mine);

@@ -106,6 +106,28 @@ class FeedCacheTest {
     }
 
     @Test
+    void whileARenderAChangeOvertookRunsReadersGetTheLastRenderingAndStartNoOtherRender() throws Exception {
+        AtomicInteger ownRenders = new AtomicInteger();
+        cache.get(key, () -> feed("before"));
+        cache.invalidateAll();
+        try (HeldRender overtaken = new HeldRender(() -> feed("after the first change"))) {
+            cache.invalidateAll();
+
+            RenderedFeed served = cache.get(key, () -> {
+                ownRenders.incrementAndGet();
+                return feed("after the second change");
+            });
+
+            assertThat(new String(served.body())).as("a reader during the render").isEqualTo("before");
+            assertThat(ownRenders).as("renders started beside the running one").hasValue(0);
+            assertThat(overtaken.release()).isEqualTo("after the first change");
+            assertThat(cache.fresh(key)).as("the overtaken render is not cached").isNull();
+            assertThat(new String(cache.get(key, () -> feed("after the second change")).body()))
+                    .isEqualTo("after the second change");
+        }
+    }
+
+    @Test
     void aRenderThatRacedWithAChangeIsNotCached() {
         RenderedFeed served = cache.get(key, () -> {
             cache.invalidateAll();
