@@ -29,8 +29,9 @@ import jakarta.inject.Inject;
  * visit costs a map look-up.
  * A document is rendered by one request at a time. Concurrent requests get the rendering it replaces (stale while
  * revalidating, within that rendering's own expiry), or with no such rendering share the render in progress, even one
- * a change has overtaken. A render that raced with a change is served, but never cached. The cache is bounded by the bytes it holds (Caffeine evicts the least useful feeds), so
- * readers asking for ever new pages cannot exhaust the heap.
+ * a change has overtaken. A render that raced with a change is served, but never cached. The cache is bounded by the
+ * bytes it holds (Caffeine evicts the least useful feeds), so readers asking for ever new pages cannot exhaust the
+ * heap.
  * The last good rendering of each feed is also kept, apart, under the same bound and for a day: while the database
  * is away it is what readers get (stale-if-error, as the responses' Cache-Control promises). Kept apart, stale
  * renderings never compete with fresh ones for room; the two mostly hold the same objects.
@@ -114,8 +115,8 @@ public class FeedCache {
         CompletableFuture<RenderedFeed> mine = new CompletableFuture<>();
         // One render of a document at a time, even when a change has overtaken it (its result is then served, not
         // cached, and the next request renders again): on a replica just started, cold renders outlast the changes
-        // (one every 200 ms), and a render per change per document took every database connection and worker, so
-        // readers got 503 or waited past their timeouts (cluster-service-roll, bench/README.md).
+        // (one every 200 ms), and a render per change per document took every database connection and answered
+        // readers 503 (cluster-service-roll, bench/README.md).
         CompletableFuture<RenderedFeed> running = rendering.computeIfAbsent(key, k -> mine);
         if (running != mine) {
             // Until the render is done, the rendering it replaces is what max-age lets every other cache serve
