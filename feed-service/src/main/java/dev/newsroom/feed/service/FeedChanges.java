@@ -104,8 +104,9 @@ public class FeedChanges {
     /**
      * Renders the main feed's first pages again right after the drop (every change is in the main feed), instead of
      * on the next reader's GET: a story is visible one request hop sooner, and the GETs that follow are hits. A GET
-     * arriving meanwhile waits for this render instead of starting its own. Not for replayed events (no scopes): a
-     * rebuild drops the feeds once per batch.
+     * arriving meanwhile starts no render of its own: it gets the rendering this one replaces (FeedCache). If a
+     * reader's render, overtaken by this change, is still running, this call gets that rendering too and the next
+     * GET after it renders the change. Not for replayed events (no scopes): a rebuild drops the feeds once per batch.
      */
     private void renderAgain(Set<FeedScope> scopes, List<FeedFormat> formats) {
         if (!scopes.contains(FeedScope.ALL)) {
